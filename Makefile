@@ -1,0 +1,90 @@
+# Developer commands. Everything a fresh Debian/Ubuntu clone needs is installed by these targets.
+#   make serve   preview the example site on http://127.0.0.1:8000
+#   make test    ruff + the whole pytest suite, real-browser tests included
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(CURDIR)/$(VENV)/bin
+TOOLS := tests/.tools
+CHROMIUM ?= /usr/bin/chromium
+PYTEST_ARGS ?=
+
+.PHONY: help venv serve build lint test test-tools system-packages clean distclean
+
+help:
+	@echo "make serve      preview example-site on http://127.0.0.1:8000"
+	@echo "make build      build example-site with --strict into example-site/site"
+	@echo "make test       ruff + pytest (installs Chromium, Java, npm tools if missing)"
+	@echo "make lint       ruff check"
+	@echo "make venv       create .venv and install the package with its test extra"
+	@echo "make clean      remove build outputs and caches (distclean: also .venv and tools)"
+
+# Runs as root: installs what is missing with apt-get. Otherwise: says what to install, fails.
+# usage: $(call apt_install,<space-separated Debian packages>)
+define apt_install
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing with apt-get: $(1)"; \
+	  apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(1); \
+	else \
+	  echo "error: missing system packages. Install them with:" >&2; \
+	  echo "  sudo apt-get install --no-install-recommends $(1)" >&2; \
+	  exit 1; \
+	fi
+endef
+
+# ---------------------------------------------------------------- Python environment
+venv: $(VENV)/.installed
+
+# The stamp depends on pyproject.toml, so a change of dependencies reinstalls.
+$(VENV)/.installed: pyproject.toml
+	@if [ ! -x $(BIN)/python ]; then \
+	  $(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+	    rm -rf $(VENV); $(call apt_install,python3-venv); $(PYTHON) -m venv $(VENV); }; \
+	fi
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+# ---------------------------------------------------------------- example site
+serve: venv
+	cd example-site && $(BIN)/mkdocs serve -a 127.0.0.1:8000
+
+build: venv
+	cd example-site && $(BIN)/mkdocs build --strict --site-dir site
+
+# ---------------------------------------------------------------- checks
+lint: venv
+	$(BIN)/ruff check .
+
+test: venv test-tools
+	$(BIN)/ruff check .
+	ACADEMIC_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-tools: system-packages $(TOOLS)/node_modules/.installed
+
+# Chromium + fonts for the browser tests, Java for vnu.jar, npm for the Node tools.
+system-packages:
+	@missing=""; \
+	[ -x "$(CHROMIUM)" ] || missing="$$missing chromium"; \
+	[ -d /usr/share/fonts/truetype/liberation ] || missing="$$missing fonts-liberation"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then $(call apt_install,$$missing); fi
+
+# axe-core and vnu-jar, pinned by the committed package-lock.json. --ignore-scripts: vnu-jar's
+# postinstall would try to download a JRE from GitHub; we use the system Java instead.
+$(TOOLS)/node_modules/.installed: $(TOOLS)/package.json $(TOOLS)/package-lock.json
+	cd $(TOOLS) && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
+# ---------------------------------------------------------------- cleaning
+clean:
+	rm -rf example-site/site tests/.artifacts build *.egg-info .pytest_cache .ruff_cache .hypothesis
+	find . -name __pycache__ -type d -not -path './$(VENV)/*' -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV) $(TOOLS)/node_modules

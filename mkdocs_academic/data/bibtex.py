@@ -1,0 +1,772 @@
+"""Reading BibTeX files as found in the wild.
+
+bibtexparser 2 splits the text into blocks (with `parse_stack=[]`, so values stay raw); this
+module does what it does not (see DESIGN.md §5): `@string` and month macros, `#`
+concatenation, crossref inheritance, case-insensitive keys and field names, and it turns every
+oddity it silently tolerates (duplicate keys and fields, a missing comma between fields,
+undefined macros, blocks it could not parse) into a `Problem` with file and line.
+Values keep their LaTeX: decoding is the caller's job (`latex.latex_to_unicode`).
+
+Single file: `parse_bib_text` / `read_bib_file`. Several files whose macros refer to each
+other (macros often live in a file of their own): `parse_bib_texts` / `read_bib_files`, which
+first collect the `@string` definitions of all files and then expand each file. Then
+`resolve_crossrefs` merges crossref parents into their children across all files.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import bibtexparser
+from bibtexparser.model import (
+    DuplicateBlockKeyBlock,
+    DuplicateFieldKeyBlock,
+    Entry,
+    ImplicitComment,
+    ParsingFailedBlock,
+    String,
+)
+
+from mkdocs_academic.data.models import Source
+from mkdocs_academic.data.problems import Problem
+
+__all__ = [
+    "MONTH_MACROS",
+    "PARENT_ONLY_TYPES",
+    "BibFile",
+    "RawEntry",
+    "clean_bibtex",
+    "parse_bib_text",
+    "parse_bib_texts",
+    "read_bib_file",
+    "read_bib_files",
+    "resolve_crossrefs",
+]
+
+#: The month macros every BibTeX style defines, expanded to readable English names.
+MONTH_MACROS: dict[str, str] = {
+    "jan": "January",
+    "feb": "February",
+    "mar": "March",
+    "apr": "April",
+    "may": "May",
+    "jun": "June",
+    "jul": "July",
+    "aug": "August",
+    "sep": "September",
+    "oct": "October",
+    "nov": "November",
+    "dec": "December",
+}
+
+#: Entry types that are containers: when such an entry is only there as a crossref parent,
+#: it is not a publication of its own.
+PARENT_ONLY_TYPES = frozenset(
+    {
+        "proceedings",
+        "mvproceedings",
+        "book",
+        "mvbook",
+        "collection",
+        "mvcollection",
+        "reference",
+        "mvreference",
+        "periodical",
+    }
+)
+# Parents whose `title` becomes the child's `booktitle`.
+_BOOKTITLE_PARENT_TYPES = PARENT_ONLY_TYPES - {"periodical"}
+# Fields a child never inherits from its parent (as in biblatex).
+_NOT_INHERITED = frozenset(
+    {"crossref", "xref", "ids", "entryset", "label", "shorthand", "sortkey", "key"}
+)
+
+
+@dataclass(frozen=True)
+class RawEntry:
+    """One BibTeX entry with its values expanded but LaTeX not decoded.
+
+    `fields` maps lower-case field names to values (macros expanded, `#` concatenated, outer
+    braces or quotes removed, inner braces kept), in file order; `field_lines` gives the
+    1-based line of each field; `source` is the file and the line of the `@`.
+    """
+
+    key: str
+    entry_type: str
+    fields: dict[str, str]
+    field_lines: dict[str, int]
+    source: Source
+
+
+@dataclass
+class BibFile:
+    """The result of reading one `.bib` file: its entries, its problems, its macros."""
+
+    path: str
+    entries: list[RawEntry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    macros: dict[str, str] = field(default_factory=dict)
+
+
+# --- values -----------------------------------------------------------------------------------
+
+_BRACE = re.compile(r"(?<!\\)[{}]")
+_BRACE_OR_QUOTE = re.compile(r'(?<!\\)[{}"]')
+# A BibTeX identifier (macro or field name): anything but white space and `"#%'(),={}`.
+_NAME = re.compile(r"[^\s\"#%'(),={}]+")
+_FIELD_START = re.compile(r"([^\s\"#%'(),={}]+)[ \t]*\n?[ \t]*=")
+_SPACE = re.compile(r"\s*")
+# `%` comment lines (BibTeX has none, but biber and most editors treat `%` lines so).
+_COMMENT_LINES = re.compile(r"^[ \t]*%.*$", re.MULTILINE)
+
+
+def _closing_brace(text: str, start: int) -> int:
+    """Index of the `}` matching the `{` at `start`, or -1."""
+    depth = 0
+    for match in _BRACE.finditer(text, start):
+        if match.group(0) == "{":
+            depth += 1
+        else:
+            depth -= 1
+            if depth == 0:
+                return match.start()
+    return -1
+
+
+def _closing_quote(text: str, start: int) -> int:
+    """Index of the `"` closing the quoted string opened at `start` (skipping braces), or -1."""
+    depth = 0
+    for match in _BRACE_OR_QUOTE.finditer(text, start + 1):
+        char = match.group(0)
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            return match.start()
+    return -1
+
+
+@dataclass
+class _Value:
+    """A parsed value: its text, the undefined macros it used, where parsing stopped."""
+
+    text: str
+    undefined: list[str]
+    end: int
+    unbalanced: bool = False
+
+
+def _parse_value(raw: str, lookup: Callable[[str], str | None]) -> _Value:
+    """Parse `{..}`, `".."`, numbers and macro names joined by `#`, starting at the beginning.
+
+    Stops at the first thing that is not part of the value; `end` tells where (len(raw) when
+    the whole text was a value).
+    """
+    length = len(raw)
+    # Fast paths for the usual shapes: `{text}`, `"text"`, `2020`.
+    if length >= 2:
+        first, last = raw[0], raw[-1]
+        if first == "{" and last == "}":
+            inner = raw[1:-1]
+            if "{" not in inner and "}" not in inner:
+                return _Value(inner, [], length)
+        elif first == '"' and last == '"':
+            inner = raw[1:-1]
+            if '"' not in inner and "{" not in inner and "}" not in inner:
+                return _Value(inner, [], length)
+    if raw.isdigit():
+        return _Value(raw, [], length)
+
+    pieces: list[str] = []
+    undefined: list[str] = []
+    position = _SPACE.match(raw).end()
+    while position < length:
+        char = raw[position]
+        if char in "{\"":
+            end = _closing_brace(raw, position) if char == "{" else _closing_quote(raw, position)
+            if end < 0:
+                pieces.append(raw[position + 1 :])
+                return _Value("".join(pieces), undefined, length, unbalanced=True)
+            pieces.append(raw[position + 1 : end])
+            position = end + 1
+        else:
+            match = _NAME.match(raw, position)
+            if match is None:
+                break
+            token = match.group(0)
+            if token.isdigit():
+                pieces.append(token)
+            else:
+                value = lookup(token.lower())
+                if value is None:
+                    undefined.append(token)
+                    value = token
+                pieces.append(value)
+            position = match.end()
+        position = _SPACE.match(raw, position).end()
+        if position < length and raw[position] == "#":
+            position = _SPACE.match(raw, position + 1).end()
+            continue
+        break
+    return _Value("".join(pieces), undefined, position)
+
+
+class _Macros:
+    """Macro lookup for one file: its own `@string`s, then other files', then extras, months.
+
+    Raw definitions are expanded on first use, so definition order does not matter and a
+    macro may refer to one defined in another file.
+    """
+
+    def __init__(
+        self,
+        own: Mapping[str, tuple[str, int]],
+        shared: Mapping[str, tuple[str, int]] | None = None,
+        extra: Mapping[str, str] | None = None,
+    ) -> None:
+        self._own = own
+        self._shared = shared or {}
+        self._extra = {name.lower(): value for name, value in (extra or {}).items()}
+        self._resolved: dict[str, str] = {}
+        self._resolving: set[str] = set()
+        self.undefined: dict[str, list[str]] = {}  # macro -> undefined names it uses
+
+    def __call__(self, name: str) -> str | None:
+        value = self._resolved.get(name)
+        if value is not None:
+            return value
+        definition = self._own.get(name) or self._shared.get(name)
+        if definition is None:
+            return self._extra.get(name, MONTH_MACROS.get(name))
+        if name in self._resolving:  # @string{a = b} @string{b = a}
+            return None
+        self._resolving.add(name)
+        try:
+            parsed = _parse_value(definition[0], self)
+        finally:
+            self._resolving.discard(name)
+        if parsed.undefined:
+            self.undefined[name] = parsed.undefined
+        self._resolved[name] = parsed.text
+        return parsed.text
+
+
+# --- splitting one file ---------------------------------------------------------------------
+
+_FRONT_MATTER = re.compile(r"---[ \t]*\n(?:.*?\n)?(?:---|\.\.\.)[ \t]*(?=\n|$)", re.DOTALL)
+_BLOCK_KEY = re.compile(r"@\s*(\w*)\s*[{(]\s*([^,\s{}()]*)")
+_STRAY_AT = re.compile(r"^[ \t]*@[ \t]*(\w+)", re.MULTILINE)
+_IGNORED_BLOCKS = ("comment", "preamble")
+
+
+@dataclass
+class _RawField:
+    name: str
+    value: str
+    line: int
+
+
+@dataclass
+class _RawBlock:
+    entry_type: str
+    key: str
+    line: int
+    fields: list[_RawField]
+
+
+@dataclass
+class _SplitFile:
+    """A file split into raw entries and raw `@string` definitions (before macro expansion)."""
+
+    path: str
+    entries: list[_RawBlock] = field(default_factory=list)
+    strings: dict[str, tuple[str, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@contextmanager
+def _quiet_bibtexparser() -> Iterator[None]:
+    """Silence bibtexparser's own warnings: its findings become Problems here."""
+    logger = logging.getLogger("bibtexparser")
+    previous = logger.disabled
+    logger.disabled = True
+    splitter_logger = logging.getLogger("bibtexparser.splitter")
+    previous_splitter = splitter_logger.disabled
+    splitter_logger.disabled = True
+    try:
+        yield
+    finally:
+        logger.disabled = previous
+        splitter_logger.disabled = previous_splitter
+
+
+def _prepare(text: str) -> str:
+    """Normalise line ends, drop a BOM and blank out Jekyll front matter (keeping lines)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.startswith("---"):
+        match = _FRONT_MATTER.match(text)
+        if match:
+            text = "\n" * match.group(0).count("\n") + text[match.end() :]
+    return text
+
+
+def _snippet(raw: str, limit: int = 50) -> str:
+    text = " ".join(raw.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _unwrap(block: object) -> object:
+    """The block bibtexparser wrapped for a duplicate key or field (we judge those ourselves)."""
+    while isinstance(block, (DuplicateBlockKeyBlock, DuplicateFieldKeyBlock)):
+        inner = block.ignore_error_block
+        if inner is None:
+            break
+        block = inner
+    return block
+
+
+def _field_name(raw_name: str) -> str:
+    """Field name without `%` comment lines before it (`% note = ...` lines are comments)."""
+    if "%" in raw_name or "\n" in raw_name:
+        lines = [line for line in raw_name.split("\n") if not line.lstrip().startswith("%")]
+        raw_name = " ".join(lines)
+    return raw_name.strip().lower()
+
+
+def _split(text: str, path: str) -> _SplitFile:
+    """Split BibTeX text into raw entries and `@string` definitions; report what fails."""
+    text = _prepare(text)
+    lines = text.split("\n")
+    result = _SplitFile(path)
+    with _quiet_bibtexparser():
+        library = bibtexparser.parse_string(text, parse_stack=[])
+    first_key_line: dict[str, int] = {}
+    for original in library.blocks:
+        block = _unwrap(original)
+        line = (block.start_line or 0) + 1
+        if isinstance(block, Entry):
+            if lines[line - 1].lstrip().startswith("%"):
+                continue  # `% @article{...`: a commented-out entry
+            _add_entry(result, block, line, first_key_line)
+        elif isinstance(block, String):
+            _add_string(result, block, line)
+        elif isinstance(block, ParsingFailedBlock):
+            _add_failed(result, block, line, lines)
+        elif isinstance(block, ImplicitComment):
+            _check_stray_at(result, block, line)
+    return result
+
+
+def _add_entry(result: _SplitFile, block: Entry, line: int, first_key_line: dict[str, int]) -> None:
+    key = block.key.strip()
+    entry_type = block.entry_type.strip().lower()
+    if not key:
+        result.problems.append(
+            Problem(
+                result.path,
+                line,
+                f"@{entry_type} entry without a key is ignored",
+                f"add a citation key after '@{entry_type}{{'",
+            )
+        )
+        return
+    folded = key.casefold()
+    if folded in first_key_line:
+        result.problems.append(
+            Problem(
+                result.path,
+                line,
+                f"duplicate key '{key}' (first at line {first_key_line[folded]}); "
+                "the second entry is ignored",
+                "rename one of them",
+            )
+        )
+        return
+    first_key_line[folded] = line
+    fields: list[_RawField] = []
+    for raw_field in block.fields:
+        name = _field_name(raw_field.key)
+        field_line = (raw_field.start_line or 0) + 1
+        if not name:
+            continue  # the whole field was commented out with `%`
+        if not _NAME.fullmatch(name):
+            result.problems.append(
+                Problem(
+                    result.path,
+                    field_line,
+                    f"invalid field name '{_snippet(raw_field.key, 30)}' in entry '{key}'; "
+                    "the field is ignored",
+                    "check the commas and braces before it",
+                )
+            )
+            continue
+        fields.append(_RawField(name, raw_field.value, field_line))
+    result.entries.append(_RawBlock(entry_type, key, line, fields))
+
+
+def _add_string(result: _SplitFile, block: String, line: int) -> None:
+    name = block.key.strip().lower()
+    if name in result.strings:
+        first_line = result.strings[name][1]
+        result.problems.append(
+            Problem(
+                result.path,
+                line,
+                f"@string '{block.key.strip()}' is defined again (first at line {first_line}); "
+                "the last definition is used",
+                "remove one of the definitions",
+            )
+        )
+    result.strings[name] = (block.value, line)
+
+
+def _add_failed(result: _SplitFile, block: ParsingFailedBlock, line: int, lines: list[str]) -> None:
+    raw = block.raw or ""
+    match = _BLOCK_KEY.match(raw)
+    block_type = match.group(1).lower() if match else ""
+    if block_type in _IGNORED_BLOCKS:
+        return
+    if lines[line - 1].lstrip().startswith("%"):
+        return
+    reason = getattr(block.error, "abort_reason", str(block.error)).strip()
+    what = "@string" if block_type == "string" else "entry"
+    if match and match.group(2) and block_type != "string":
+        what = f"entry '{match.group(2)}'"
+    result.problems.append(
+        Problem(
+            result.path,
+            line,
+            f"could not read {what} starting with '{_snippet(raw)}' ({reason}); it is ignored",
+            "check its braces, quotes and commas",
+        )
+    )
+
+
+def _check_stray_at(result: _SplitFile, block: ImplicitComment, line: int) -> None:
+    """Report lines of free text that look like an entry start but are not one."""
+    comment = block.comment
+    if "@" not in comment:
+        return
+    for match in _STRAY_AT.finditer(comment):
+        if match.group(1).lower() in ("comment", "string", "preamble"):
+            continue
+        at_line = line + comment.count("\n", 0, match.start())
+        result.problems.append(
+            Problem(
+                result.path,
+                at_line,
+                f"'{_snippet(comment[match.start():].split(chr(10), 1)[0], 40)}' "
+                "does not start an entry; it is ignored",
+                "write entries as @type{key, field = {value}, ...}",
+            )
+        )
+
+
+# --- expanding one file -------------------------------------------------------------------------
+
+
+def _expand(split: _SplitFile, macros: _Macros) -> BibFile:
+    """Expand the values of a split file with `macros`; report what cannot be expanded."""
+    bib = BibFile(split.path, problems=list(split.problems))
+    for name, (_, line) in split.strings.items():
+        value = macros(name)
+        bib.macros[name] = value if value is not None else ""
+        for macro in macros.undefined.get(name, []):
+            bib.problems.append(
+                Problem(
+                    split.path,
+                    line,
+                    f"undefined macro '{macro}' in @string '{name}'",
+                    "define it with @string or put the value in braces",
+                )
+            )
+    for block in split.entries:
+        bib.entries.append(_expand_entry(block, split.path, macros, bib.problems))
+    return bib
+
+
+def _expand_entry(
+    block: _RawBlock, path: str, macros: _Macros, problems: list[Problem]
+) -> RawEntry:
+    fields: dict[str, str] = {}
+    field_lines: dict[str, int] = {}
+    pending = [(raw.name, raw.value, raw.line) for raw in block.fields]
+    index = 0
+    while index < len(pending):
+        name, raw_value, line = pending[index]
+        index += 1
+        value = _parse_value(raw_value, macros)
+        for macro in value.undefined:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"undefined macro '{macro}' in field '{name}' of entry '{block.key}'",
+                    "define it with @string or put the value in braces",
+                )
+            )
+        if value.unbalanced:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"unbalanced braces or quotes in field '{name}' of entry '{block.key}'",
+                    "close every { with } and every opening quote",
+                )
+            )
+        rest = _COMMENT_LINES.sub("", raw_value[value.end :])
+        if rest.strip():
+            rest_line = line + raw_value.count("\n", 0, value.end)
+            rest_line += rest[: len(rest) - len(rest.lstrip())].count("\n")
+            swallowed = _FIELD_START.match(rest.lstrip())
+            if swallowed:
+                next_name = swallowed.group(1).lower()
+                problems.append(
+                    Problem(
+                        path,
+                        rest_line,
+                        f"missing comma before field '{next_name}' in entry '{block.key}'?",
+                        "add a comma after the previous field",
+                    )
+                )
+                remainder = rest.lstrip()[swallowed.end() :]
+                pending.insert(index, (next_name, remainder.strip(), rest_line))
+            else:
+                problems.append(
+                    Problem(
+                        path,
+                        rest_line,
+                        f"unexpected text '{_snippet(rest, 30)}' after the value of field "
+                        f"'{name}' in entry '{block.key}'; it is ignored",
+                        "join the parts with # or put the whole value in braces",
+                    )
+                )
+        if name in fields:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"duplicate field '{name}' in entry '{block.key}' "
+                    f"(first at line {field_lines[name]}); the first value is kept",
+                    "remove one of them",
+                )
+            )
+            continue
+        fields[name] = value.text
+        field_lines[name] = line
+    return RawEntry(block.key, block.entry_type, fields, field_lines, Source(path, block.line))
+
+
+# --- public API ------------------------------------------------------------------------------
+
+
+def parse_bib_text(
+    text: str, path: str, extra_macros: Mapping[str, str] | None = None
+) -> BibFile:
+    """Parse the BibTeX `text` of one file (`path` is only used in messages and sources).
+
+    Macros are looked up in the file's own `@string`s (in any order; a redefinition is
+    reported and the last one wins), then in `extra_macros` (already expanded values, e.g.
+    the `macros` of another `BibFile`), then the month names. For several files whose
+    macros refer to each other, use `parse_bib_texts`. Never raises for bad data.
+    """
+    split = _split(text, path)
+    return _expand(split, _Macros(split.strings, extra=extra_macros))
+
+
+def parse_bib_texts(sources: Sequence[tuple[str, str]]) -> list[BibFile]:
+    """Parse several BibTeX texts, given as `(text, path)` pairs, that share macros.
+
+    Two passes: first all files are split and their `@string` definitions collected; then
+    each file is expanded with its own definitions first and every other file's next (for a
+    name defined in several other files, the last file in the given order wins, as if the
+    files were concatenated). So a file of journal macros can sit beside the entries.
+    """
+    splits = [_split(text, path) for text, path in sources]
+    shared: dict[str, tuple[str, int]] = {}
+    for split in splits:
+        shared.update(split.strings)
+    return [_expand(split, _Macros(split.strings, shared)) for split in splits]
+
+
+def _decode_bytes(data: bytes, display_path: str) -> tuple[str, list[Problem]]:
+    """UTF-8 (with or without BOM), else Windows-1252 / Latin-1 with a Problem."""
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    problem = Problem(
+        display_path,
+        line,
+        "the file is not UTF-8; it was read as Windows-1252 (Latin-1), "
+        "so some characters may be wrong",
+        "save the file as UTF-8",
+    )
+    return text, [problem]
+
+
+def _read(path: Path, display_path: str) -> tuple[str, list[Problem]]:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return "", [Problem(display_path, 0, f"cannot read the file: {reason}")]
+    return _decode_bytes(data, display_path)
+
+
+def read_bib_file(path: Path, display_path: str) -> BibFile:
+    """Read and parse one `.bib` file; `display_path` is the path shown in messages.
+
+    A file that is not UTF-8 is read as Windows-1252 with a Problem; a BOM is fine.
+    """
+    text, problems = _read(path, display_path)
+    bib = parse_bib_text(text, display_path)
+    bib.problems[:0] = problems
+    return bib
+
+
+def read_bib_files(files: Sequence[tuple[Path, str]]) -> list[BibFile]:
+    """Read several `.bib` files, given as `(path, display_path)` pairs, sharing macros.
+
+    See `parse_bib_texts` for how macros of one file resolve in the others.
+    """
+    read = [_read(path, display_path) for path, display_path in files]
+    bibs = parse_bib_texts([(text, display) for (text, _), (_, display) in zip(read, files)])
+    for bib, (_, problems) in zip(bibs, read):
+        bib.problems[:0] = problems
+    return bibs
+
+
+def resolve_crossrefs(
+    files: Sequence[BibFile],
+) -> tuple[list[RawEntry], set[str], list[Problem]]:
+    """Merge crossref parents into their children, across all files.
+
+    Returns the entries of all files in order (for a key used in several files, case-
+    insensitively, the first is kept and the others are reported), the keys of parents that
+    are containers (`PARENT_ONLY_TYPES`) referenced by a `crossref` (not publications of their
+    own), and the problems: duplicate keys across files and crossrefs to a missing entry.
+    A child gets every field it lacks from its parent (except `crossref`-like bookkeeping
+    fields), and `booktitle` from the parent's `title` when the parent is a book,
+    proceedings or collection. Parents may themselves have a crossref (resolved first).
+    """
+    problems: list[Problem] = []
+    by_key: dict[str, RawEntry] = {}
+    ordered: list[RawEntry] = []
+    for bib in files:
+        for entry in bib.entries:
+            folded = entry.key.casefold()
+            first = by_key.get(folded)
+            if first is not None:
+                problems.append(
+                    Problem(
+                        entry.source.path,
+                        entry.source.line,
+                        f"duplicate key '{entry.key}' (first at {first.source}); "
+                        "this entry is ignored",
+                        "rename one of them",
+                    )
+                )
+                continue
+            by_key[folded] = entry
+            ordered.append(entry)
+
+    resolved: dict[str, RawEntry] = {}
+    parents: set[str] = set()
+
+    def resolve(entry: RawEntry, seen: frozenset[str]) -> RawEntry:
+        folded = entry.key.casefold()
+        if folded in resolved:
+            return resolved[folded]
+        target = entry.fields.get("crossref", "").strip()
+        if not target:
+            resolved[folded] = entry
+            return entry
+        parent = by_key.get(target.casefold())
+        if parent is None or target.casefold() in seen:
+            if parent is None:
+                problems.append(
+                    Problem(
+                        entry.source.path,
+                        entry.field_lines.get("crossref", entry.source.line),
+                        f"crossref '{target}' not found",
+                        "add the parent entry or remove the field",
+                    )
+                )
+            resolved[folded] = entry
+            return entry
+        parent = resolve(parent, seen | {folded})
+        if parent.entry_type in PARENT_ONLY_TYPES:
+            parents.add(parent.key)
+        merged = _inherit(entry, parent)
+        resolved[folded] = merged
+        return merged
+
+    result = [resolve(entry, frozenset()) for entry in ordered]
+    return result, parents, problems
+
+
+def _inherit(child: RawEntry, parent: RawEntry) -> RawEntry:
+    fields = dict(child.fields)
+    lines = dict(child.field_lines)
+    inherited_line = child.field_lines.get("crossref", child.source.line)
+    if (
+        "booktitle" not in fields
+        and "title" in parent.fields
+        and parent.entry_type in _BOOKTITLE_PARENT_TYPES
+    ):
+        fields["booktitle"] = parent.fields["title"]
+        lines["booktitle"] = inherited_line
+    for name, value in parent.fields.items():
+        if name not in fields and name not in _NOT_INHERITED:
+            fields[name] = value
+            lines[name] = inherited_line
+    return RawEntry(child.key, child.entry_type, fields, lines, child.source)
+
+
+def _braced(value: str) -> str:
+    """`{value}`, escaping braces that do not pair up so the result stays valid BibTeX."""
+    depth = 0
+    unmatched: set[int] = set()
+    openings: list[int] = []
+    for match in _BRACE.finditer(value):
+        if match.group(0) == "{":
+            openings.append(match.start())
+            depth += 1
+        elif depth:
+            openings.pop()
+            depth -= 1
+        else:
+            unmatched.add(match.start())
+    unmatched.update(openings)
+    if not unmatched:
+        return "{" + value + "}"
+    chars = [("\\" + char if index in unmatched else char) for index, char in enumerate(value)]
+    return "{" + "".join(chars) + "}"
+
+
+def clean_bibtex(entry: RawEntry, drop: Collection[str]) -> str:
+    """The entry as clean, stand-alone BibTeX: macros expanded, fields in `drop` left out.
+
+    `@type{key,\\n  field = {value},\\n}` with the fields in their original order.
+    """
+    lines = [f"@{entry.entry_type}{{{entry.key},"]
+    for name, value in entry.fields.items():
+        if name in drop:
+            continue
+        lines.append(f"  {name} = {_braced(value)},")
+    lines.append("}")
+    return "\n".join(lines)

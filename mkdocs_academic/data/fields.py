@@ -1,0 +1,531 @@
+"""Turn the fields of one entry (from BibTeX or YAML) into a `Publication`.
+
+BibTeX and YAML publications share this mapping, so a field means the same in both. The
+README's "Publication fields" table documents every name handled here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+from .latex import latex_to_unicode
+from .models import Link, PartialDate, Person, Publication, Source
+from .names import parse_names
+from .problems import Problem
+
+#: Entry types we know, and the type each alias stands for.
+ENTRY_TYPE_ALIASES: dict[str, str] = {
+    "conference": "inproceedings",
+    "conference_paper": "inproceedings",
+    "proceedings_article": "inproceedings",
+    "journal_article": "article",
+    "magazine_article": "article",
+    "newspaper_article": "article",
+    "book_section": "incollection",
+    "electronic": "online",
+    "www": "online",
+    "webpage": "online",
+    "web_page": "online",
+    "generic": "misc",
+    "computer_program": "software",
+    "presentation": "misc",
+    "mvbook": "book",
+    "bookinbook": "inbook",
+    "suppbook": "inbook",
+    "collection": "book",
+    "mvcollection": "book",
+    "reference": "book",
+    "mvproceedings": "proceedings",
+    "suppcollection": "incollection",
+    "suppperiodical": "article",
+    "periodical": "article",
+    "artwork": "misc",
+    "audio": "misc",
+    "video": "misc",
+    "image": "misc",
+    "movie": "misc",
+    "music": "misc",
+    "performance": "misc",
+    "standard": "techreport",
+    "report": "techreport",
+    "letter": "misc",
+    "commentary": "misc",
+    "jurisdiction": "misc",
+    "legislation": "misc",
+    "legal": "misc",
+    "review": "article",
+}
+KNOWN_ENTRY_TYPES = frozenset(
+    {
+        "article",
+        "book",
+        "booklet",
+        "inbook",
+        "incollection",
+        "inproceedings",
+        "manual",
+        "mastersthesis",
+        "misc",
+        "phdthesis",
+        "proceedings",
+        "techreport",
+        "unpublished",
+        "thesis",
+        "online",
+        "patent",
+        "dataset",
+        "software",
+        "preprint",
+    }
+)
+
+#: Fields that only steer how an entry is shown; they are left out of the copyable BibTeX.
+PRESENTATION_FIELDS = frozenset(
+    {
+        "abbr",
+        "abstract",
+        "additional_info",
+        "altmetric",
+        "annotation",
+        "award",
+        "award_name",
+        "bibtex_show",
+        "blog",
+        "code",
+        "dimensions",
+        "google_scholar_id",
+        "highlights",
+        "html",
+        "inspirehep_id",
+        "pdf",
+        "post",
+        "poster",
+        "preview",
+        "project",
+        "selected",
+        "slides",
+        "supp",
+        "video",
+        "website",
+        "demo",
+        "data",
+        "talk",
+        "status",
+        "tags",
+        "links",
+        "file",
+        "owner",
+        "timestamp",
+        "groups",
+        "biburl",
+        "bibsource",
+    }
+)
+
+#: Link fields in display order, with their English label (the page shows the localised one).
+LINK_FIELDS: dict[str, str] = {
+    "pdf": "PDF",
+    "arxiv": "arXiv",
+    "doi": "DOI",
+    "html": "HTML",
+    "url": "Link",
+    "code": "Code",
+    "data": "Data",
+    "slides": "Slides",
+    "poster": "Poster",
+    "video": "Video",
+    "talk": "Talk",
+    "blog": "Blog",
+    "post": "Post",
+    "website": "Website",
+    "project": "Project",
+    "demo": "Demo",
+    "supp": "Supplement",
+}
+
+#: Words for an unfinished work, accepted in `status`, `pubstate` or in place of a year.
+STATUS_WORDS: dict[str, str] = {
+    "submitted": "Submitted",
+    "under review": "Under review",
+    "underreview": "Under review",
+    "in review": "Under review",
+    "to appear": "To appear",
+    "toappear": "To appear",
+    "forthcoming": "To appear",
+    "accepted": "Accepted",
+    "in press": "In press",
+    "inpress": "In press",
+    "preprint": "Preprint",
+    "prepublished": "Preprint",
+    "in preparation": "In preparation",
+    "inpreparation": "In preparation",
+    "work in progress": "Work in progress",
+    "wip": "Work in progress",
+}
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+SAFE_SCHEMES = ("http", "https", "mailto")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+_ARXIV_PREFIX = re.compile(r"^(?:https?://arxiv\.org/(?:abs|pdf)/|arxiv:)", re.IGNORECASE)
+_ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}(v\d+)?|[a-z-]+(\.[A-Z]{2})?/\d{7}(v\d+)?")
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+_TRUE = {"true", "yes", "1", "on", "y"}
+
+
+def normalise_entry_type(entry_type: str) -> str | None:
+    """The canonical entry type for `entry_type`, or None when it is unknown."""
+    lowered = entry_type.lower()
+    if lowered in KNOWN_ENTRY_TYPES:
+        return lowered
+    return ENTRY_TYPE_ALIASES.get(lowered)
+
+
+def safe_url(url: str) -> bool:
+    """True for http(s), mailto and relative URLs; false for `javascript:`, `data:` and co."""
+    cleaned = "".join(ch for ch in url if ch.isprintable() and not ch.isspace())
+    match = _SCHEME.match(cleaned)
+    return match is None or match.group(1).lower() in SAFE_SCHEMES
+
+
+def parse_month(text: str) -> tuple[int | None, int | None]:
+    """Month (and day, when written) from `May`, `may`, `5`, `05`, `May 12` or `12 May`."""
+    month: int | None = None
+    day: int | None = None
+    for token in re.split(r"[\s,.\-/~]+", text.strip().lower()):
+        if not token:
+            continue
+        if token in MONTHS and month is None:
+            month = MONTHS[token]
+        elif token.isdigit():
+            number = int(token)
+            if month is None and 1 <= number <= 12 and not any(t in MONTHS for t in text.lower().split()):
+                month = number
+            elif day is None and 1 <= number <= 31:
+                day = number
+    return month, day
+
+
+def parse_date(text: str) -> PartialDate | None:
+    """An ISO-like date at any precision: `2024`, `2024-05`, `2024-05-17`, `2024/05/17`."""
+    match = re.match(r"^\s*(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?", text)
+    if not match:
+        return None
+    year = int(match.group(1))
+    month = int(match.group(2)) if match.group(2) else None
+    day = int(match.group(3)) if match.group(3) else None
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    return PartialDate(year, month, day)
+
+
+def status_label(text: str) -> str:
+    """The display label for a status word, or the text itself when it is not a known word."""
+    return STATUS_WORDS.get(" ".join(text.lower().split()), text)
+
+
+def publication_from_fields(
+    key: str,
+    entry_type: str,
+    fields: Mapping[str, object],
+    source: Source,
+    *,
+    field_lines: Mapping[str, int] | None = None,
+    order: int = 0,
+    latex: bool = True,
+    bibtex: str = "",
+    problems: list[Problem],
+) -> Publication:
+    """Build a `Publication` from the fields of one entry.
+
+    `fields` maps lower-case field names to values: strings from BibTeX (raw LaTeX, decoded
+    here when `latex` is true) or YAML values (strings, numbers, booleans and lists).
+    Problems are appended to `problems` with the file and line of the field at fault.
+    """
+    lines = field_lines or {}
+
+    def where(name: str) -> int:
+        return lines.get(name, source.line)
+
+    def report(name: str, message: str, hint: str = "") -> None:
+        problems.append(Problem(source.path, where(name), f"entry '{key}': {message}", hint))
+
+    decode: Callable[[str], str] = latex_to_unicode if latex else _collapse_space
+
+    def text(name: str) -> str:
+        value = fields.get(name)
+        if value is None or isinstance(value, (list, dict)):
+            return ""
+        return decode(str(value)) if isinstance(value, str) else str(value)
+
+    def raw(name: str) -> str:
+        value = fields.get(name)
+        return "" if value is None or isinstance(value, (list, dict)) else str(value).strip()
+
+    kind = normalise_entry_type(entry_type)
+    if kind is None:
+        report(
+            "",
+            f"unknown entry type '@{entry_type}'; shown as @misc",
+            "use a standard type such as @article, @inproceedings or @misc",
+        )
+        kind = "misc"
+
+    title = text("title")
+    if not title:
+        report("title", "missing title", "add a title field")
+        title = key
+
+    authors = _people(fields.get("author") or fields.get("authors"))
+    editors = _people(fields.get("editor") or fields.get("editors"))
+    if not authors and not editors and kind not in {"proceedings", "online", "misc"}:
+        report("author", "missing author", "add an author field: `author = {Last, First and Last, First}`")
+
+    status = status_label(text("status") or text("pubstate"))
+    date, date_status = _entry_date(fields, text, report)
+    status = status or date_status
+    if date is None and not status:
+        report("year", "missing year", "add `year = {2024}`, or a `status` such as `submitted`")
+
+    links, doi, arxiv = _links(fields, raw, report)
+    keywords = tuple(
+        word.strip()
+        for name in ("keywords", "tags")
+        for word in _as_list(fields.get(name), split=r"[,;]")
+        if word.strip()
+    )
+    venue = next(
+        (text(name) for name in _VENUE_FIELDS.get(kind, _DEFAULT_VENUE_FIELDS) if text(name)),
+        "",
+    )
+    return Publication(
+        key=key,
+        entry_type=kind,
+        title=title,
+        source=source,
+        order=order,
+        authors=authors,
+        editors=editors,
+        date=date,
+        venue=venue,
+        volume=text("volume"),
+        number=text("number") or text("issue"),
+        pages=text("pages"),
+        publisher=text("publisher"),
+        edition=text("edition"),
+        series=text("series"),
+        address=text("address") or text("location"),
+        status=status,
+        note=text("note"),
+        abbr=text("abbr"),
+        award=raw("award_name") or raw("award"),
+        selected=raw("selected").lower() in _TRUE,
+        keywords=keywords,
+        links=links,
+        doi=doi,
+        arxiv=arxiv,
+        abstract=text("abstract"),
+        highlights_md=tuple(_as_list(fields.get("highlights"), split=None)),
+        additional_info_md=raw("additional_info"),
+        annotation_md=raw("annotation"),
+        preview=raw("preview"),
+        show_bibtex=raw("bibtex_show").lower() not in {"false", "no", "0", "off"},
+        bibtex=bibtex,
+        fields={name: (str(value) if not isinstance(value, str) else value) for name, value in fields.items()},
+    )
+
+
+_DEFAULT_VENUE_FIELDS = (
+    "journal",
+    "journaltitle",
+    "booktitle",
+    "eventtitle",
+    "howpublished",
+    "organization",
+    "publisher",
+    "institution",
+)
+_VENUE_FIELDS: dict[str, tuple[str, ...]] = {
+    "article": ("journal", "journaltitle", "booktitle", "howpublished"),
+    "inproceedings": ("booktitle", "eventtitle", "journal", "organization"),
+    "incollection": ("booktitle", "journal"),
+    "inbook": ("booktitle", "title_of_book", "journal"),
+    "phdthesis": ("school", "institution"),
+    "mastersthesis": ("school", "institution"),
+    "thesis": ("school", "institution"),
+    "techreport": ("institution", "school", "organization", "publisher"),
+    "book": ("publisher", "organization"),
+    "proceedings": ("publisher", "organization"),
+    "manual": ("organization", "publisher"),
+    "booklet": ("howpublished", "organization"),
+    "online": ("organization", "publisher", "howpublished"),
+}
+
+
+def _collapse_space(value: str) -> str:
+    return " ".join(value.split())
+
+
+def _as_list(value: object, split: str | None) -> list[str]:
+    """A YAML list as strings, or a BibTeX string split into items."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(item).strip() for item in value if str(item).strip()]
+    text = str(value)
+    if split is not None:
+        return [item for item in re.split(split, text) if item.strip()]
+    # Markdown bullets in one BibTeX field: one item per "- " line, else the whole value.
+    items = [line.strip()[2:] for line in text.splitlines() if line.strip()[:2] in {"- ", "* "}]
+    return items or ([text.strip()] if text.strip() else [])
+
+
+def _people(value: object) -> tuple[Person, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, (list, tuple)):
+        people: list[Person] = []
+        for item in value:
+            if isinstance(item, Mapping):
+                name = str(item.get("name", ""))
+                parsed = parse_names(name)
+                if parsed:
+                    people.append(_with_url(parsed[0], str(item.get("url", ""))))
+            elif str(item).strip():
+                parsed = parse_names(str(item))
+                people.extend(parsed)
+        return tuple(people)
+    text = str(value).strip()
+    if not text:
+        return ()
+    return parse_names(text)
+
+
+def _with_url(person: Person, url: str) -> Person:
+    if not url:
+        return person
+    return Person(person.first, person.von, person.last, person.jr, person.literal, person.marks, url)
+
+
+def _entry_date(
+    fields: Mapping[str, object],
+    text: Callable[[str], str],
+    report: Callable[..., None],
+) -> tuple[PartialDate | None, str]:
+    """The entry's date and, when the year is a status word ("in press"), that status."""
+    date_text = text("date")
+    if date_text:
+        parsed = parse_date(date_text)
+        if parsed is not None:
+            return parsed, ""
+        if status_label(date_text) != date_text:
+            return None, status_label(date_text)
+        report("date", f"date '{date_text}' is not a date", "write it as YYYY, YYYY-MM or YYYY-MM-DD")
+    year_text = text("year")
+    if not year_text:
+        return None, ""
+    match = re.fullmatch(r"\s*(\d{4})[a-z]?\s*", year_text)
+    if match is None:
+        if status_label(year_text) != year_text:
+            return None, status_label(year_text)
+        report("year", f"year '{year_text}' is not a year", "write a four-digit year, e.g. `year = {2024}`")
+        return None, ""
+    year = int(match.group(1))
+    month, day = (None, None)
+    month_text = text("month")
+    if month_text:
+        month, day = parse_month(month_text)
+        if month is None:
+            report("month", f"month '{month_text}' is not a month", "write `month = may` or `month = {5}`")
+    day_text = text("day")
+    if day_text.isdigit() and 1 <= int(day_text) <= 31:
+        day = int(day_text)
+    return PartialDate(year, month, day if month else None), ""
+
+
+def _links(
+    fields: Mapping[str, object],
+    raw: Callable[[str], str],
+    report: Callable[..., None],
+) -> tuple[tuple[Link, ...], str, str]:
+    """Labelled links in display order, with the DOI and arXiv id found on the way."""
+    links: list[Link] = []
+    seen: set[str] = set()
+
+    def add(kind: str, url: str, label: str, field_name: str) -> None:
+        url = url.strip()
+        if not url or url in seen:
+            return
+        if not safe_url(url):
+            report(
+                field_name,
+                f"link '{url[:60]}' in field '{field_name}' is not http(s), mailto or a relative path; it is left out",
+                "link to an https:// address or a file of the site",
+            )
+            return
+        seen.add(url)
+        links.append(Link(kind, url, label))
+
+    doi = _DOI_PREFIX.sub("", raw("doi")).strip()
+    arxiv = _ARXIV_PREFIX.sub("", raw("arxiv")).strip()
+    eprint, prefix = raw("eprint"), raw("archiveprefix").lower()
+    if not arxiv and eprint and (prefix == "arxiv" or (not prefix and _ARXIV_ID.fullmatch(eprint))):
+        arxiv = _ARXIV_PREFIX.sub("", eprint).strip()
+    arxiv = re.sub(r"\.pdf$", "", arxiv)
+    for name in LINK_FIELDS:
+        if name == "doi":
+            if doi:
+                add("doi", f"https://doi.org/{doi}", "", "doi")
+        elif name == "arxiv":
+            if arxiv:
+                add("arxiv", f"https://arxiv.org/abs/{arxiv}", "", "arxiv")
+        else:
+            value = raw(name)
+            if value and name == "url":
+                value = value.split()[0]
+            if value and value.lower() not in {"true", "false"}:
+                add(name, _strip_latex_url(value), "", name)
+    extra = fields.get("links")
+    if isinstance(extra, Mapping):
+        for label, url in extra.items():
+            add("other", str(url), str(label), "links")
+    elif isinstance(extra, (list, tuple)):
+        for item in extra:
+            if isinstance(item, Mapping):
+                add(
+                    str(item.get("kind", "other")),
+                    str(item.get("url", "")),
+                    str(item.get("label", item.get("name", "Link"))),
+                    "links",
+                )
+    return tuple(links), doi, arxiv
+
+
+def _strip_latex_url(value: str) -> str:
+    r"""`\url{...}` and braces around URLs, as some exports write them."""
+    match = re.fullmatch(r"\\url\{(.*)\}", value.strip())
+    value = match.group(1) if match else value
+    return value.replace("{", "").replace("}", "").replace("\\_", "_").replace("\\%", "%")

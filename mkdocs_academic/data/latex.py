@@ -1,0 +1,199 @@
+"""LaTeX in BibTeX field values to Unicode text.
+
+`latex_to_unicode` is called for every field value of every entry, so it first checks cheaply
+whether the text can contain LaTeX at all and returns it unchanged (whitespace normalised)
+when it cannot. Only the rest goes through pylatexenc, with a context that keeps the text of
+formatting macros (`\\texttt{}`, `\\mbox{}`, `\\href{url}{text}`...), turns accents, dashes,
+quotes and ties into Unicode, and leaves math (`$...$`, `$$...$$`, `\\(...\\)`, `\\[...\\]`)
+verbatim for MathJax or KaTeX. Malformed input never raises: the result is the best-effort text.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+
+from pylatexenc import latexwalker
+from pylatexenc.latex2text import (
+    LatexNodes2Text,
+    MacroTextSpec,
+)
+from pylatexenc.latex2text import (
+    get_default_latex_context_db as _default_text_context,
+)
+from pylatexenc.macrospec import MacroSpec
+
+__all__ = ["latex_to_unicode"]
+
+# pylatexenc logs a warning for every oddity it tolerates; the caller reports data problems.
+logging.getLogger("pylatexenc").setLevel(logging.CRITICAL)
+
+# Anything that may need decoding. Text without a match is returned as is (the fast path).
+_NEEDS_DECODING = re.compile(r"[\\{}~$]|--|``|''")
+# Whitespace to collapse. Not `\s`: that would also collapse the no-break spaces we produce.
+_WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
+# Math kept verbatim: display first, then inline; `\$` is an escaped dollar, not math.
+_MATH = re.compile(
+    r"\$\$(?:[^$\\]|\\.)+?\$\$"
+    r"|(?<!\\)\$(?:[^$\\]|\\.)+?\$"
+    r"|\\\((?:.|\n)+?\\\)"
+    r"|\\\[(?:.|\n)+?\\\]"
+)
+# Characters that are special in LaTeX but are plain text in a field value written by a user:
+# `%` would start a comment (dropping the rest), `&` is an alignment tab, `#` a parameter.
+_UNESCAPED_SPECIAL = re.compile(r"(?<!\\)([%&#])")
+# `M{\\"u}ller`: a doubled backslash before an accent is a typo for a single one.
+_DOUBLED_ACCENT_BACKSLASH = re.compile(r"\\\\(?=[\"'`^~=.][A-Za-z{\\])")
+# Last resort when pylatexenc fails: keep macro names, drop backslashes and braces.
+_CRUDE = re.compile(r"\\([A-Za-z]*)|[{}]")
+
+_KEEP_TEXT_MACROS = (
+    "texttt",
+    "mbox",
+    "emph",
+    "textit",
+    "textbf",
+    "textsc",
+    "textsf",
+    "textsl",
+    "textrm",
+    "textup",
+    "textmd",
+    "textnormal",
+    "text",
+    "textsuperscript",
+    "textsubscript",
+    "hbox",
+    "uppercase",
+    "lowercase",
+    "MakeUppercase",
+    "MakeLowercase",
+    "ensuremath",
+    "protect",
+    "noopsort",
+    "NoCaseChange",
+)
+# Font switches (`{\\em ...}`): the text after them is kept, the switch itself gives nothing.
+_SWITCHES = (
+    "em", "bf", "it", "sl", "sc", "sf", "tt", "rm", "upshape", "bfseries", "itshape",
+    "relax", "/", "null", "nobreak", "unskip", "ignorespaces",
+)  # fmt: skip
+
+
+def _unknown_macro(node: latexwalker.LatexMacroNode) -> str:
+    """Text for a macro pylatexenc does not know: its name, unless an argument follows.
+
+    `\\mnras` becomes `mnras`; for `\\foo{bar}` the group `{bar}` follows as a sibling node and
+    gives the text, so the name itself is dropped.
+    """
+    source = node.parsing_state.s
+    end = node.pos + node.len
+    if end < len(source) and source[end] in "{[":
+        return ""
+    name = node.macroname
+    return name if name.isalpha() else ""
+
+
+def _build_contexts() -> tuple[object, object]:
+    """The walker context (which macros take arguments) and the text context (their output)."""
+    walker_context = latexwalker.get_default_latex_context_db()
+    walker_context.add_context_category(
+        "mkdocs-academic",
+        prepend=True,
+        macros=[
+            MacroSpec("href", "{{"),
+            MacroSpec("url", "{"),
+            MacroSpec("textsuperscript", "{"),
+            MacroSpec("textsubscript", "{"),
+            MacroSpec("textnormal", "{"),
+            MacroSpec("textup", "{"),
+            MacroSpec("textmd", "{"),
+            MacroSpec("text", "{"),
+            MacroSpec("hbox", "{"),
+            MacroSpec("uppercase", "{"),
+            MacroSpec("lowercase", "{"),
+            MacroSpec("MakeUppercase", "{"),
+            MacroSpec("MakeLowercase", "{"),
+            MacroSpec("ensuremath", "{"),
+            MacroSpec("noopsort", "{"),
+            MacroSpec("NoCaseChange", "{"),
+            MacroSpec("path", "{"),
+            MacroSpec("doi", "{"),
+        ],
+    )
+    text_context = _default_text_context()
+    text_macros = [MacroTextSpec(name, discard=False) for name in _KEEP_TEXT_MACROS]
+    text_macros += [MacroTextSpec(name, simplify_repl="") for name in _SWITCHES]
+    text_macros += [
+        MacroTextSpec("url", simplify_repl="%(1)s"),
+        MacroTextSpec("path", simplify_repl="%(1)s"),
+        MacroTextSpec("doi", simplify_repl="%(1)s"),
+        MacroTextSpec("href", simplify_repl="%(2)s"),
+        MacroTextSpec("-", simplify_repl=""),
+        MacroTextSpec("\\", simplify_repl=" "),
+        MacroTextSpec("newblock", simplify_repl=" "),
+        MacroTextSpec("dh", simplify_repl="\N{LATIN SMALL LETTER ETH}"),
+        MacroTextSpec("DH", simplify_repl="\N{LATIN CAPITAL LETTER ETH}"),
+        MacroTextSpec("th", simplify_repl="\N{LATIN SMALL LETTER THORN}"),
+        MacroTextSpec("TH", simplify_repl="\N{LATIN CAPITAL LETTER THORN}"),
+        MacroTextSpec("dj", simplify_repl="\N{LATIN SMALL LETTER D WITH STROKE}"),
+        MacroTextSpec("DJ", simplify_repl="\N{LATIN CAPITAL LETTER D WITH STROKE}"),
+        MacroTextSpec("ng", simplify_repl="\N{LATIN SMALL LETTER ENG}"),
+        MacroTextSpec("NG", simplify_repl="\N{LATIN CAPITAL LETTER ENG}"),
+    ]
+    text_context.add_context_category("mkdocs-academic", prepend=True, macros=text_macros)
+    text_context.set_unknown_macro_spec(MacroTextSpec("", simplify_repl=_unknown_macro))
+    return walker_context, text_context
+
+
+_WALKER_CONTEXT, _TEXT_CONTEXT = _build_contexts()
+_CONVERTER = LatexNodes2Text(latex_context=_TEXT_CONTEXT, math_mode="verbatim")
+
+
+def _normalise_space(text: str) -> str:
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def _decode_text(text: str) -> str:
+    """Decode a piece of LaTeX that holds no math."""
+    if not _NEEDS_DECODING.search(text):
+        return text
+    prepared = _UNESCAPED_SPECIAL.sub(r"\\\1", text)
+    prepared = _DOUBLED_ACCENT_BACKSLASH.sub(r"\\", prepared)
+    try:
+        walker = latexwalker.LatexWalker(
+            prepared, latex_context=_WALKER_CONTEXT, tolerant_parsing=True
+        )
+        nodes, _, _ = walker.get_latex_nodes()
+        return _CONVERTER.nodelist_to_text(nodes)
+    except Exception:  # noqa: BLE001 - pylatexenc can fail in many ways on odd input
+        return _CRUDE.sub(lambda match: match.group(1) or "", text)
+
+
+@lru_cache(maxsize=32768)
+def _decode(text: str) -> str:
+    """Decode whitespace-normalised text, keeping math verbatim."""
+    parts: list[str] = []
+    position = 0
+    for match in _MATH.finditer(text):
+        parts.append(_decode_text(text[position : match.start()]))
+        parts.append(match.group(0))
+        position = match.end()
+    parts.append(_decode_text(text[position:]))
+    return _normalise_space("".join(parts))
+
+
+def latex_to_unicode(text: str) -> str:
+    """Turn a BibTeX field value written in LaTeX into plain Unicode text.
+
+    Whitespace runs (including newlines) become one space and the result is stripped.
+    Accents, dashes (`--`, `---`), quotes, ties (`~`, a no-break space) and escaped characters
+    become Unicode; case-protecting braces are removed; formatting macros keep their text;
+    math between `$` signs (or `\\(`...`\\)`) is kept verbatim. Raw Unicode passes through.
+    Never raises: malformed LaTeX gives the best-effort text.
+    """
+    normalised = _normalise_space(text)
+    if not _NEEDS_DECODING.search(normalised):
+        return normalised
+    return _decode(normalised)

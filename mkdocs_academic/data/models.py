@@ -1,0 +1,137 @@
+"""The data model: frozen dataclasses that every loader produces and every template reads.
+
+All text here is already Unicode (LaTeX decoded); math between `$` signs is kept verbatim.
+Fields whose name ends in `_md` hold Markdown that the renderer turns into inline HTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an item was read: a file path (as given by the user) and a 1-based line."""
+
+    path: str
+    line: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+@dataclass(frozen=True)
+class Person:
+    """One name from an author or editor list.
+
+    `literal` is set for names that must not be split, such as `{Barnes and Noble, Inc.}`;
+    then `first`, `von`, `last` and `jr` are empty. `marks` holds contribution marks written
+    after the name in the data (`*` equal contribution, `†` corresponding author, ...).
+    """
+
+    first: str = ""
+    von: str = ""
+    last: str = ""
+    jr: str = ""
+    literal: str = ""
+    marks: str = ""
+    url: str = ""
+
+    @property
+    def is_others(self) -> bool:
+        """True for the `and others` placeholder (rendered as "et al.")."""
+        return self.literal == "others" and not self.last
+
+    @property
+    def family(self) -> str:
+        """Family name with its particle: "van Beethoven"."""
+        if self.literal:
+            return self.literal
+        return f"{self.von} {self.last}".strip()
+
+    @property
+    def full(self) -> str:
+        """The name in reading order: "Ludwig van Beethoven, Jr."."""
+        if self.literal:
+            return self.literal
+        name = " ".join(part for part in (self.first, self.von, self.last) if part)
+        return f"{name}, {self.jr}" if self.jr else name
+
+
+@dataclass(frozen=True)
+class Link:
+    """A labelled link shown under an entry. `kind` picks the label and icon (pdf, doi, ...)."""
+
+    kind: str
+    url: str
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date that keeps its precision: a year stays a year, a month stays a month."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def iso(self) -> str:
+        """ISO 8601 at the date's own precision: `2024`, `2024-05` or `2024-05-17`."""
+        text = f"{self.year:04d}"
+        if self.month:
+            text += f"-{self.month:02d}"
+            if self.day:
+                text += f"-{self.day:02d}"
+        return text
+
+
+@dataclass(frozen=True)
+class Publication:
+    """One publication, from BibTeX or from a YAML file.
+
+    `fields` keeps every field of the source, decoded to Unicode, keyed by lower-case name,
+    so templates can show fields the model does not name. `bibtex` is the clean entry shown
+    under "BibTeX" (macros expanded, crossref fields merged, presentation-only fields removed).
+    """
+
+    key: str
+    entry_type: str
+    title: str
+    source: Source
+    order: int = 0
+    authors: tuple[Person, ...] = ()
+    editors: tuple[Person, ...] = ()
+    date: PartialDate | None = None
+    venue: str = ""
+    volume: str = ""
+    number: str = ""
+    pages: str = ""
+    publisher: str = ""
+    edition: str = ""
+    series: str = ""
+    address: str = ""
+    status: str = ""
+    note: str = ""
+    abbr: str = ""
+    award: str = ""
+    selected: bool = False
+    keywords: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+    doi: str = ""
+    arxiv: str = ""
+    abstract: str = ""
+    highlights_md: tuple[str, ...] = ()
+    additional_info_md: str = ""
+    annotation_md: str = ""
+    preview: str = ""
+    show_bibtex: bool = True
+    bibtex: str = ""
+    fields: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def year(self) -> int | None:
+        return self.date.year if self.date else None

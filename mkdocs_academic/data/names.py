@@ -1,0 +1,367 @@
+"""BibTeX names: splitting author lists, parsing one name, and recognising the site owner.
+
+Names are split and parsed on the raw LaTeX text, following BibTeX's rules (brace groups are
+single tokens, `and` only splits at brace depth 0), and each part is decoded to Unicode only
+afterwards: decoding first would break corporate names such as `{Barnes and Noble, Inc.}`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from mkdocs_academic.data.latex import latex_to_unicode
+from mkdocs_academic.data.models import Person
+
+__all__ = ["MeMatcher", "parse_name", "parse_names", "split_names"]
+
+# --- splitting ------------------------------------------------------------------------------
+
+
+def _split_at_depth0(text: str, separator: str) -> list[str]:
+    """Split `text` at each `separator` character that is outside braces."""
+    if separator not in text:
+        return [text]
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for index, char in enumerate(text):
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth = max(depth - 1, 0)
+        elif char == separator and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return parts
+
+
+def _words(text: str) -> list[str]:
+    """Whitespace-separated words of `text`, a brace group never being split."""
+    if "{" not in text:
+        return text.split()
+    words: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for char in text:
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth = max(depth - 1, 0)
+        if depth == 0 and char.isspace():
+            if current:
+                words.append("".join(current))
+                current = []
+        else:
+            current.append(char)
+    if current:
+        words.append("".join(current))
+    return words
+
+
+def split_names(raw: str) -> list[str]:
+    """Split a BibTeX `author` or `editor` field into single names.
+
+    Splits on the word `and` (any case, surrounded by any whitespace including newlines) at
+    brace depth 0 only, so `{Barnes and Noble, Inc.}` stays one name. Empty names (from a
+    doubled or trailing `and`) are dropped. The names keep their LaTeX.
+    """
+    if "and" not in raw.lower():
+        name = " ".join(_words(raw))
+        return [name] if name else []
+    names: list[str] = []
+    current: list[str] = []
+    for word in _words(raw):
+        if word.lower() == "and":
+            if current:
+                names.append(" ".join(current))
+            current = []
+        else:
+            current.append(word)
+    if current:
+        names.append(" ".join(current))
+    return names
+
+
+# --- contribution marks -----------------------------------------------------------------------
+
+_MARK_TOKENS = {
+    "*": "*",
+    "\\ast": "*",
+    "\\star": "*",
+    "†": "†",
+    "\\dagger": "†",
+    "\\dag": "†",
+    "\\textdagger": "†",
+    "‡": "‡",
+    "\\ddagger": "‡",
+    "\\ddag": "‡",
+    "\\textdaggerdbl": "‡",
+    "§": "§",
+    "\\S": "§",
+    "\\textsection": "§",
+    "#": "#",
+    "\\#": "#",
+}
+_MARK_TOKEN = re.compile(r"\\[A-Za-z]+|\\#|[*†‡§#]|[\s,{}]+")
+# A trailing mark group, peeled off the end of the name one at a time.
+_TRAILING_MARK = re.compile(
+    r"(?:\\textsuperscript\{(?P<sup>[^{}]*)\}"
+    r"|\$\^\{?(?P<math>[^${}]*)\}?\$"
+    r"|\^\{(?P<caret_group>[^{}]*)\}"
+    r"|\^(?P<caret>\\[A-Za-z]+|[*†‡§#])"
+    r"|(?P<bare>[*†‡§]|\\#|#|\\dag\b|\\ddag\b|\\textdagger\b|\\textdaggerdbl\b))"
+    r"\s*$"
+)
+
+
+def _marks_of(text: str) -> str | None:
+    """The marks written in `text` (e.g. `*,\\dagger`), or None if it holds anything else."""
+    marks: list[str] = []
+    position = 0
+    while position < len(text):
+        match = _MARK_TOKEN.match(text, position)
+        if match is None:
+            return None
+        token = match.group(0)
+        if token.strip(" \t\n,{}"):
+            if token not in _MARK_TOKENS:
+                return None
+            marks.append(_MARK_TOKENS[token])
+        position = match.end()
+    return "".join(marks) if marks else None
+
+
+def _strip_marks(raw: str) -> tuple[str, str]:
+    """Remove trailing contribution marks from a raw name; return (name, marks in order)."""
+    groups: list[str] = []
+    name = raw.rstrip()
+    while True:
+        match = _TRAILING_MARK.search(name)
+        if match is None or not name[: match.start()].strip():
+            break
+        content = next(value for value in match.groupdict().values() if value is not None)
+        marks = _marks_of(content)
+        if marks is None:
+            break
+        groups.append(marks)
+        name = name[: match.start()].rstrip()
+    return name, "".join(reversed(groups))
+
+
+# --- one name ---------------------------------------------------------------------------------
+
+# Accent commands: the case of a word such as `\v{S}imon` is that of the accented letter.
+_ACCENT_COMMANDS = frozenset("cvuHdbrkt") | {"'", '"', "`", "^", "~", "=", "."}
+
+
+def _starts_lower_case(word: str) -> bool:
+    """BibTeX's test for a `von` word: its first letter at brace depth 0 is lower-case.
+
+    A brace group starting with a backslash (`{\\'e}mile`, `{\\ss}`) is a "special character"
+    whose case counts; other brace groups are skipped (their case does not count).
+    """
+    index = 0
+    length = len(word)
+    while index < length:
+        char = word[index]
+        if char == "{":
+            if index + 1 < length and word[index + 1] == "\\":
+                index += 1  # special character: look inside, at the control sequence
+                continue
+            depth = 1
+            index += 1
+            while index < length and depth:
+                if word[index] == "{":
+                    depth += 1
+                elif word[index] == "}":
+                    depth -= 1
+                index += 1
+            continue
+        if char == "\\":
+            match = re.match(r"\\([A-Za-z]+|.)", word[index:])
+            if match is None:
+                return False
+            command = match.group(1)
+            if command in _ACCENT_COMMANDS:
+                index += len(match.group(0))
+                if index < length and word[index] == "{":
+                    index += 1  # `\v{S}`: the accented letter is inside the group
+                continue
+            return command[0].islower()
+        if char.isalpha():
+            return char.islower()
+        index += 1
+    return False
+
+
+def _decoded(words: Iterable[str]) -> str:
+    return latex_to_unicode(" ".join(words))
+
+
+def _is_fully_braced(text: str) -> bool:
+    """True if `text` is one brace group: `{Barnes and Noble, Inc.}`."""
+    if not (text.startswith("{") and text.endswith("}")):
+        return False
+    depth = 0
+    for index, char in enumerate(text):
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return index == len(text) - 1
+    return False
+
+
+def _von_last(words: list[str]) -> tuple[list[str], list[str]]:
+    """Split "von Last" words: the von part ends at the last lower-case word before the last."""
+    von_end = 0
+    for index, word in enumerate(words[:-1]):
+        if _starts_lower_case(word):
+            von_end = index + 1
+    return words[:von_end], words[von_end:]
+
+
+def parse_name(raw: str) -> Person:
+    """Parse one BibTeX name (LaTeX allowed) into a `Person` with Unicode parts.
+
+    Forms: `First von Last`, `von Last, First`, `von Last, Jr, First`. A name that is one brace
+    group (`{Barnes and Noble, Inc.}`) becomes `Person(literal=...)`, as does `others`.
+    Contribution marks after the name (`*`, `†`, `‡`, `§`, `#`, also written `^*`, `$^*$`,
+    `\\textsuperscript{*}`, `\\dagger`) go to `Person.marks`, in the order written.
+    """
+    name, marks = _strip_marks(raw.strip())
+    if not name:
+        return Person(literal=latex_to_unicode(raw), marks="") if raw.strip() else Person()
+    if name.lower() == "others":
+        return Person(literal="others", marks=marks)
+    if _is_fully_braced(name):
+        return Person(literal=latex_to_unicode(name), marks=marks)
+
+    parts = [_words(part) for part in _split_at_depth0(name, ",")]
+    parts = [part for part in parts if part] or [[]]
+    first: list[str] = []
+    jr: list[str] = []
+    if len(parts) == 1:
+        words = parts[0]
+        von_start = next(
+            (i for i, word in enumerate(words[:-1]) if _starts_lower_case(word)), None
+        )
+        if von_start is None:
+            first, von, last = words[:-1], [], words[-1:]
+        else:
+            first = words[:von_start]
+            von, last = _von_last(words[von_start:])
+    else:
+        von, last = _von_last(parts[0])
+        if len(parts) == 2:
+            first = parts[1]
+        else:
+            jr = parts[1]
+            first = [word for part in parts[2:] for word in part]
+    return Person(
+        first=_decoded(first),
+        von=_decoded(von),
+        last=_decoded(last),
+        jr=_decoded(jr),
+        marks=marks,
+    )
+
+
+def parse_names(raw: str) -> tuple[Person, ...]:
+    """Parse a whole BibTeX `author` or `editor` field."""
+    return tuple(parse_name(name) for name in split_names(raw))
+
+
+# --- recognising the site owner ----------------------------------------------------------------
+
+_APOSTROPHES = re.compile(r"['’`]")
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    """Accent-free, case-folded name tokens: `Jean-Paul O'Brien` -> (jean, paul, obrien)."""
+    if not text:
+        return ()
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    stripped = _APOSTROPHES.sub("", stripped.casefold())
+    return tuple(token for token in _NON_WORD.split(stripped) if token)
+
+
+def _given_compatible(ours: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
+    """Each pair of given-name tokens is equal, or one is the initial of the other."""
+    for a, b in zip(ours, theirs):
+        if a == b:
+            continue
+        if len(a) == 1 and b.startswith(a):
+            continue
+        if len(b) == 1 and a.startswith(b):
+            continue
+        return False
+    return True
+
+
+class MeMatcher:
+    """Recognise the site owner among authors, from the name variants of the `me` option.
+
+    A person matches a variant when the family name (last name, without a `von` particle)
+    is equal after removing accents, case, dots, hyphens and apostrophes, and the given names
+    are compatible token by token (`A.` matches `Ada`; extra middle names are ignored).
+    Names written as `First Last` whose family name has several words (`Gabriel García
+    Márquez`) also match `García Márquez, Gabriel`. An empty list matches nobody.
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        # last token of the family name -> [(family tokens, given tokens), ...]
+        self._variants: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+        self._literals: set[tuple[str, ...]] = set()
+        self._cache: dict[Person, bool] = {}
+        for name in names:
+            person = parse_name(name)
+            if person.literal:
+                if not person.is_others:
+                    self._literals.add(_tokens(person.literal))
+                continue
+            family = _tokens(person.last)
+            if not family:
+                continue
+            given = _tokens(person.first)
+            self._variants.setdefault(family[-1], []).append((family, given))
+            self._literals.add(_tokens(person.full))
+
+    def __bool__(self) -> bool:
+        return bool(self._variants or self._literals)
+
+    def matches(self, person: Person) -> bool:
+        """True if `person` is one of the site owner's name variants."""
+        cached = self._cache.get(person)
+        if cached is None:
+            cached = self._cache[person] = self._matches(person)
+        return cached
+
+    def _matches(self, person: Person) -> bool:
+        if person.literal:
+            return not person.is_others and _tokens(person.literal) in self._literals
+        last = _tokens(person.last)
+        if not last:
+            return False
+        candidates = self._variants.get(last[-1])
+        if not candidates:
+            return False
+        von = set(_tokens(person.von))
+        # Reading order without the particle: given names, then the family name.
+        words = tuple(token for token in _tokens(person.first) if token not in von)
+        words += last
+        for family, given in candidates:
+            if words[-len(family) :] != family:
+                continue
+            rest = words[: -len(family)]
+            if given and not rest:
+                continue
+            if _given_compatible(given, rest):
+                return True
+        return False

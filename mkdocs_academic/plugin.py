@@ -1,0 +1,120 @@
+"""The MkDocs plugin: thin glue between MkDocs events and the Markdown extension."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .config import AcademicConfig
+from .data.names import MeMatcher
+from .data.store import DataStore
+from .markdown.context import BuildContext, report_problems
+from .markdown.extension import AcademicExtension
+from .markdown.options import BLOCK_OPTIONS, parse_options
+from .render.environment import Renderer
+from .render.labels import Labels
+
+log = get_plugin_logger(__name__)
+ASSETS_DIR = Path(__file__).parent / "assets"
+CSS = "assets/academic/academic.css"
+JS = "assets/academic/academic.js"
+
+
+class AcademicPlugin(BasePlugin[AcademicConfig]):
+    """Fills `/// publications` and the other academic blocks from the data directory."""
+
+    def __init__(self) -> None:
+        self.store: DataStore | None = None
+        self.context: BuildContext | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with it
+        # the data cache.
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        data_dir = Path(self.config.data_dir)
+        site_root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        if self.store is None or self.store.data_dir != data_dir:
+            self.store = DataStore(data_dir, site_root)
+        custom_dir = config.theme.custom_dir
+        renderer = Renderer(
+            labels=Labels(self._language(config), self.config.labels),
+            me=MeMatcher(self.config.me),
+            template_dirs=[Path(custom_dir)] if custom_dir else [],
+            allow_html=self.config.allow_html,
+            max_authors=self.config.max_authors or None,
+        )
+        self.context = BuildContext(
+            store=self.store,
+            renderer=renderer,
+            defaults=self._block_defaults(),
+            report_data_problems=False,
+        )
+        extension = AcademicExtension()
+        extension.context = self.context
+        config.markdown_extensions.append(extension)  # type: ignore[arg-type]
+        if self.config.assets:
+            if CSS not in config.extra_css:
+                config.extra_css.insert(0, CSS)
+            if JS not in [str(script) for script in config.extra_javascript]:
+                config.extra_javascript.append(JS)  # type: ignore[arg-type]
+        return config
+
+    def _language(self, config: MkDocsConfig) -> str:
+        if self.config.language:
+            return self.config.language
+        theme_language = config.theme.get("language") or config.theme.get("locale")
+        return str(theme_language or "en")
+
+    def _block_defaults(self) -> dict[str, dict[str, Any]]:
+        """Site-wide block options from mkdocs.yml, each checked like a block's own."""
+        defaults: dict[str, dict[str, Any]] = {}
+        for block in BLOCK_OPTIONS:
+            given = self.config.get(block) or {}
+            _, errors = parse_options(block, given)
+            for error in errors:
+                log.warning("mkdocs.yml: plugins.academic.%s: %s", block, error)
+            defaults[block] = given
+        return defaults
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or self.context is None:
+            return
+        try:
+            dataset = self.context.dataset()
+        except OSError as error:
+            raise PluginError(f"academic: cannot read the data directory: {error}") from error
+        self.context.renderer.clear_cache()
+        report_problems(dataset)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or not self.config.assets:
+            return files
+        for uri in (CSS, JS):
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=str(ASSETS_DIR / uri.removeprefix("assets/"))))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self.context is not None:
+            self.context.page = page.file.src_uri
+            self.context.base_url = "../" * page.url.count("/")
+        return markdown
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer | None:
+        if self.config.enabled and self.store is not None:
+            docs_dir = Path(config.docs_dir).resolve()
+            data_dir = self.store.data_dir.resolve()
+            if data_dir.is_dir() and docs_dir not in data_dir.parents and data_dir != docs_dir:
+                server.watch(str(data_dir))
+        return server

@@ -1,0 +1,1 @@
+"""Turning the model into HTML: Jinja2 templates, labels and formatting helpers."""

@@ -1,0 +1,83 @@
+"""Small formatting helpers shared by the templates: dates, author lists, ids and URLs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..data.fields import safe_url
+from ..data.models import PartialDate, Person
+from ..data.names import MeMatcher
+from .labels import Labels
+
+#: What each contribution mark means, for the legend under a list.
+MARK_MEANINGS: dict[str, str] = {
+    "*": "equal_contribution",
+    "#": "equal_contribution",
+    "†": "corresponding_author",
+    "‡": "equal_contribution",
+}
+
+
+@dataclass(frozen=True)
+class AuthorItem:
+    """One name as a template shows it."""
+
+    name: str
+    me: bool = False
+    marks: str = ""
+    url: str = ""
+    others: bool = False
+
+
+def format_date(date: PartialDate | None, labels: Labels, short: bool = False) -> str:
+    """A date at its own precision: "2024", "May 2024" or "May 17, 2024" (per language)."""
+    if date is None:
+        return ""
+    if not date.month:
+        return str(date.year)
+    month = labels.month(date.month, short=short)
+    if not date.day:
+        return labels["date_month"].format(month=month, year=date.year)
+    return labels["date_day"].format(month=month, day=date.day, year=date.year)
+
+
+def author_items(people: Sequence[Person], me: MeMatcher, max_authors: int | None = None) -> list[AuthorItem]:
+    """Names for display; with `max_authors`, the list is cut but the site owner stays visible."""
+    items = [
+        AuthorItem(name="", others=True)
+        if person.is_others
+        else AuthorItem(name=person.full, me=me.matches(person), marks=person.marks, url=person.url)
+        for person in people
+    ]
+    if max_authors and len(items) > max_authors:
+        kept = items[:max_authors]
+        mine = next((item for item in items[max_authors:] if item.me), None)
+        if mine is not None and not any(item.me for item in kept):
+            kept = [*items[: max_authors - 1], mine]
+        items = [*kept, AuthorItem(name="", others=True)]
+    return items
+
+
+def slugify_key(key: str) -> str:
+    """An HTML id for a BibTeX key: lower case, ASCII letters, digits, `-` and `_`."""
+    ascii_key = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9_-]+", "-", ascii_key.lower()).strip("-")
+    if not slug or not slug[0].isalpha():
+        slug = f"pub-{slug}" if slug else "pub"
+    return slug
+
+
+def resolve_url(url: str, base: str) -> str:
+    """A link as the page needs it: relative paths are made relative to the site root.
+
+    `base` is the path from the current page to the site root (such as "../"), or "".
+    Returns "" for a URL with an unsafe scheme.
+    """
+    if not safe_url(url):
+        return ""
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^/|^#", url):
+        return url
+    return base + url
