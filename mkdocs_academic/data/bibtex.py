@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,9 +25,11 @@ from pathlib import Path
 
 import bibtexparser
 from bibtexparser.model import (
+    Block,
     DuplicateBlockKeyBlock,
     DuplicateFieldKeyBlock,
     Entry,
+    Field,
     ImplicitComment,
     ParsingFailedBlock,
     String,
@@ -82,9 +85,7 @@ PARENT_ONLY_TYPES = frozenset(
 # Parents whose `title` becomes the child's `booktitle`.
 _BOOKTITLE_PARENT_TYPES = PARENT_ONLY_TYPES - {"periodical"}
 # Fields a child never inherits from its parent (as in biblatex).
-_NOT_INHERITED = frozenset(
-    {"crossref", "xref", "ids", "entryset", "label", "shorthand", "sortkey", "key"}
-)
+_NOT_INHERITED = frozenset({"crossref", "xref", "ids", "entryset", "label", "shorthand", "sortkey", "key"})
 
 
 @dataclass(frozen=True)
@@ -188,7 +189,7 @@ def _parse_value(raw: str, lookup: Callable[[str], str | None]) -> _Value:
     position = _SPACE.match(raw).end()
     while position < length:
         char = raw[position]
-        if char in "{\"":
+        if char in '{"':
             end = _closing_brace(raw, position) if char == "{" else _closing_quote(raw, position)
             if end < 0:
                 pieces.append(raw[position + 1 :])
@@ -261,15 +262,9 @@ class _Macros:
 
 _FRONT_MATTER = re.compile(r"---[ \t]*\n(?:.*?\n)?(?:---|\.\.\.)[ \t]*(?=\n|$)", re.DOTALL)
 _BLOCK_KEY = re.compile(r"@\s*(\w*)\s*[{(]\s*([^,\s{}()]*)")
-_STRAY_AT = re.compile(r"^[ \t]*@[ \t]*(\w+)", re.MULTILINE)
+_STRAY_AT = re.compile(r"^[ \t]*@\s*(\w*)", re.MULTILINE)
 _IGNORED_BLOCKS = ("comment", "preamble")
-
-
-@dataclass
-class _RawField:
-    name: str
-    value: str
-    line: int
+_NOT_ENTRIES = ("comment", "preamble", "string")
 
 
 @dataclass
@@ -277,7 +272,8 @@ class _RawBlock:
     entry_type: str
     key: str
     line: int
-    fields: list[_RawField]
+    fields: list[Field]  # as bibtexparser split them: raw names and values
+    field_lines: list[int]
 
 
 @dataclass
@@ -288,22 +284,21 @@ class _SplitFile:
     entries: list[_RawBlock] = field(default_factory=list)
     strings: dict[str, tuple[str, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)  # case-folded keys of the entries
 
 
 @contextmanager
 def _quiet_bibtexparser() -> Iterator[None]:
     """Silence bibtexparser's own warnings: its findings become Problems here."""
-    logger = logging.getLogger("bibtexparser")
-    previous = logger.disabled
-    logger.disabled = True
-    splitter_logger = logging.getLogger("bibtexparser.splitter")
-    previous_splitter = splitter_logger.disabled
-    splitter_logger.disabled = True
+    loggers = [logging.getLogger("bibtexparser"), logging.getLogger("bibtexparser.splitter")]
+    previous = [logger.disabled for logger in loggers]
+    for logger in loggers:
+        logger.disabled = True
     try:
         yield
     finally:
-        logger.disabled = previous
-        splitter_logger.disabled = previous_splitter
+        for logger, was_disabled in zip(loggers, previous, strict=True):
+            logger.disabled = was_disabled
 
 
 def _prepare(text: str) -> str:
@@ -342,6 +337,49 @@ def _field_name(raw_name: str) -> str:
     return raw_name.strip().lower()
 
 
+class _LineFinder:
+    """1-based line numbers of blocks and fields.
+
+    bibtexparser counts lines itself, but misses a newline right after a backslash; only
+    when the text has one are lines found again by locating each block's text.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.exact = "\\\n" not in text
+        self._position = 0
+        self._line = 1
+
+    def block_line(self, block: Block) -> int:
+        if self.exact or not block.raw:
+            return (block.start_line or 0) + 1
+        found = self.text.find(block.raw, self._position)
+        if found < 0:
+            return (block.start_line or 0) + 1
+        self._line += self.text.count("\n", self._position, found)
+        self._position = found
+        return self._line
+
+    def field_lines(self, block: Entry, entry_line: int) -> list[int]:
+        """Line of the `=` of each field of `block`."""
+        if self.exact:
+            return [(item.start_line or 0) + 1 for item in block.fields]
+        raw = block.raw or ""
+        lines: list[int] = []
+        cursor, line = 0, entry_line
+        for item in block.fields:
+            equals = raw.find("=", cursor)
+            if equals < 0:
+                lines.append(line)
+                continue
+            line += raw.count("\n", cursor, equals)
+            lines.append(line)
+            value_at = raw.find(item.value, equals) if item.value else -1
+            cursor = equals + 1 if value_at < 0 else value_at + len(item.value)
+            line += raw.count("\n", equals, cursor)
+        return lines
+
+
 def _split(text: str, path: str) -> _SplitFile:
     """Split BibTeX text into raw entries and `@string` definitions; report what fails."""
     text = _prepare(text)
@@ -349,14 +387,15 @@ def _split(text: str, path: str) -> _SplitFile:
     result = _SplitFile(path)
     with _quiet_bibtexparser():
         library = bibtexparser.parse_string(text, parse_stack=[])
+    finder = _LineFinder(text)
     first_key_line: dict[str, int] = {}
     for original in library.blocks:
         block = _unwrap(original)
-        line = (block.start_line or 0) + 1
+        line = finder.block_line(block)
         if isinstance(block, Entry):
             if lines[line - 1].lstrip().startswith("%"):
                 continue  # `% @article{...`: a commented-out entry
-            _add_entry(result, block, line, first_key_line)
+            _add_entry(result, block, line, finder.field_lines(block, line), first_key_line)
         elif isinstance(block, String):
             _add_string(result, block, line)
         elif isinstance(block, ParsingFailedBlock):
@@ -366,63 +405,41 @@ def _split(text: str, path: str) -> _SplitFile:
     return result
 
 
-def _add_entry(result: _SplitFile, block: Entry, line: int, first_key_line: dict[str, int]) -> None:
+def _add_entry(
+    result: _SplitFile,
+    block: Entry,
+    line: int,
+    field_lines: list[int],
+    first_key_line: dict[str, int],
+) -> None:
     key = block.key.strip()
-    entry_type = block.entry_type.strip().lower()
-    if not key:
-        result.problems.append(
-            Problem(
-                result.path,
-                line,
-                f"@{entry_type} entry without a key is ignored",
-                f"add a citation key after '@{entry_type}{{'",
-            )
-        )
-        return
-    folded = key.casefold()
-    if folded in first_key_line:
-        result.problems.append(
-            Problem(
-                result.path,
-                line,
-                f"duplicate key '{key}' (first at line {first_key_line[folded]}); "
-                "the second entry is ignored",
-                "rename one of them",
-            )
-        )
-        return
-    first_key_line[folded] = line
-    fields: list[_RawField] = []
-    for raw_field in block.fields:
-        name = _field_name(raw_field.key)
-        field_line = (raw_field.start_line or 0) + 1
-        if not name:
-            continue  # the whole field was commented out with `%`
-        if not _NAME.fullmatch(name):
+    if key:
+        folded = key.casefold()
+        if folded in first_key_line:
             result.problems.append(
                 Problem(
                     result.path,
-                    field_line,
-                    f"invalid field name '{_snippet(raw_field.key, 30)}' in entry '{key}'; "
-                    "the field is ignored",
-                    "check the commas and braces before it",
+                    line,
+                    f"duplicate key '{key}' (first at line {first_key_line[folded]}); the second entry is ignored",
+                    "rename one of them",
                 )
             )
-            continue
-        fields.append(_RawField(name, raw_field.value, field_line))
-    result.entries.append(_RawBlock(entry_type, key, line, fields))
+            return
+        first_key_line[folded] = line
+        result.keys.add(folded)
+    result.entries.append(_RawBlock(block.entry_type.strip().lower(), key, line, block.fields, field_lines))
 
 
 def _add_string(result: _SplitFile, block: String, line: int) -> None:
     name = block.key.strip().lower()
-    if name in result.strings:
-        first_line = result.strings[name][1]
+    previous = result.strings.get(name)
+    if previous is not None and previous[0] != block.value:
         result.problems.append(
             Problem(
                 result.path,
                 line,
-                f"@string '{block.key.strip()}' is defined again (first at line {first_line}); "
-                "the last definition is used",
+                f"@string '{block.key.strip()}' is defined again with another value "
+                f"(first at line {previous[1]}); the last definition is used",
                 "remove one of the definitions",
             )
         )
@@ -433,9 +450,7 @@ def _add_failed(result: _SplitFile, block: ParsingFailedBlock, line: int, lines:
     raw = block.raw or ""
     match = _BLOCK_KEY.match(raw)
     block_type = match.group(1).lower() if match else ""
-    if block_type in _IGNORED_BLOCKS:
-        return
-    if lines[line - 1].lstrip().startswith("%"):
+    if block_type in _IGNORED_BLOCKS or lines[line - 1].lstrip().startswith("%"):
         return
     reason = getattr(block.error, "abort_reason", str(block.error)).strip()
     what = "@string" if block_type == "string" else "entry"
@@ -452,26 +467,28 @@ def _add_failed(result: _SplitFile, block: ParsingFailedBlock, line: int, lines:
 
 
 def _check_stray_at(result: _SplitFile, block: ImplicitComment, line: int) -> None:
-    """Report lines of free text that look like an entry start but are not one."""
+    """Report lines of free text that start with `@` but do not start an entry."""
     comment = block.comment
     if "@" not in comment:
         return
     for match in _STRAY_AT.finditer(comment):
-        if match.group(1).lower() in ("comment", "string", "preamble"):
+        if match.group(1).lower() in _NOT_ENTRIES:
             continue
         at_line = line + comment.count("\n", 0, match.start())
+        first_line = comment[match.start() :].split("\n", 1)[0]
         result.problems.append(
             Problem(
                 result.path,
                 at_line,
-                f"'{_snippet(comment[match.start():].split(chr(10), 1)[0], 40)}' "
-                "does not start an entry; it is ignored",
-                "write entries as @type{key, field = {value}, ...}",
+                f"'{_snippet(first_line, 40)}' does not start an entry; it is ignored",
+                "write an entry as @type{key, field = {value}, ...} with '@type{' on one line",
             )
         )
 
 
 # --- expanding one file -------------------------------------------------------------------------
+
+_UNDEFINED_HINT = "define it with @string or put the value in braces"
 
 
 def _expand(split: _SplitFile, macros: _Macros) -> BibFile:
@@ -486,92 +503,172 @@ def _expand(split: _SplitFile, macros: _Macros) -> BibFile:
                     split.path,
                     line,
                     f"undefined macro '{macro}' in @string '{name}'",
-                    "define it with @string or put the value in braces",
+                    _UNDEFINED_HINT,
                 )
             )
+    taken = set(split.keys)
     for block in split.entries:
-        bib.entries.append(_expand_entry(block, split.path, macros, bib.problems))
+        bib.entries.append(_expand_entry(block, split.path, macros, bib.problems, taken))
+    bib.problems.sort(key=lambda problem: problem.line)
     return bib
 
 
-def _expand_entry(
-    block: _RawBlock, path: str, macros: _Macros, problems: list[Problem]
-) -> RawEntry:
+def _generated_key(fields: Mapping[str, str], taken: set[str]) -> str:
+    """A key for an entry written without one (Mendeley does this): `family` + `year`."""
+    names = fields.get("author") or fields.get("editor") or ""
+    first = re.split(r"\s+and\s+", names, maxsplit=1)[0]
+    family = first.split(",")[0] if "," in first else (first.split() or [""])[-1]
+    ascii_family = unicodedata.normalize("NFKD", family).encode("ascii", "ignore").decode()
+    stem = re.sub(r"[^a-z]", "", ascii_family.lower()) or "anonymous"
+    year = re.search(r"\d{4}", fields.get("year") or fields.get("date") or "")
+    base = stem + (year.group(0) if year else "")
+    key, number = base, 1
+    while key.casefold() in taken:
+        number += 1
+        key = f"{base}-{number}"
+    taken.add(key.casefold())
+    return key
+
+
+def _expand_entry(block: _RawBlock, path: str, macros: _Macros, problems: list[Problem], taken: set[str]) -> RawEntry:
     fields: dict[str, str] = {}
     field_lines: dict[str, int] = {}
-    pending = [(raw.name, raw.value, raw.line) for raw in block.fields]
+    label = block.key or f"@{block.entry_type} at line {block.line}"
+    pending: list[tuple[str, str, int]] = [
+        (raw_field.key, raw_field.value, line) for raw_field, line in zip(block.fields, block.field_lines, strict=True)
+    ]
     index = 0
     while index < len(pending):
-        name, raw_value, line = pending[index]
+        raw_name, raw_value, line = pending[index]
         index += 1
-        value = _parse_value(raw_value, macros)
-        for macro in value.undefined:
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    f"undefined macro '{macro}' in field '{name}' of entry '{block.key}'",
-                    "define it with @string or put the value in braces",
-                )
-            )
-        if value.unbalanced:
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    f"unbalanced braces or quotes in field '{name}' of entry '{block.key}'",
-                    "close every { with } and every opening quote",
-                )
-            )
-        rest = _COMMENT_LINES.sub("", raw_value[value.end :])
-        if rest.strip():
-            rest_line = line + raw_value.count("\n", 0, value.end)
-            rest_line += rest[: len(rest) - len(rest.lstrip())].count("\n")
-            swallowed = _FIELD_START.match(rest.lstrip())
-            if swallowed:
-                next_name = swallowed.group(1).lower()
+        if raw_name.isalnum():
+            name = raw_name.lower()
+        else:
+            name = _field_name(raw_name)
+            if not name:
+                continue  # the whole field was commented out with `%`
+            if not _NAME.fullmatch(name):
                 problems.append(
                     Problem(
                         path,
-                        rest_line,
-                        f"missing comma before field '{next_name}' in entry '{block.key}'?",
-                        "add a comma after the previous field",
+                        line,
+                        f"invalid field name '{_snippet(raw_name, 30)}' in entry '{label}'; the field is ignored",
+                        "check the commas and braces before it",
                     )
                 )
-                remainder = rest.lstrip()[swallowed.end() :]
-                pending.insert(index, (next_name, remainder.strip(), rest_line))
-            else:
-                problems.append(
-                    Problem(
-                        path,
-                        rest_line,
-                        f"unexpected text '{_snippet(rest, 30)}' after the value of field "
-                        f"'{name}' in entry '{block.key}'; it is ignored",
-                        "join the parts with # or put the whole value in braces",
-                    )
-                )
+                continue
+        # Fast path for the usual `{text}` without inner braces; else the full value parser.
+        inner = raw_value[1:-1]
+        if raw_value[:1] == "{" and raw_value[-1:] == "}" and "{" not in inner and "}" not in inner:
+            text = inner
+        else:
+            text = _expand_value(raw_value, name, line, label, path, macros, problems, pending, index)
         if name in fields:
             problems.append(
                 Problem(
                     path,
                     line,
-                    f"duplicate field '{name}' in entry '{block.key}' "
-                    f"(first at line {field_lines[name]}); the first value is kept",
+                    f"duplicate field '{name}' in entry '{label}' (first at line {field_lines[name]}); "
+                    "the first value is kept",
                     "remove one of them",
                 )
             )
             continue
-        fields[name] = value.text
+        fields[name] = text
         field_lines[name] = line
-    return RawEntry(block.key, block.entry_type, fields, field_lines, Source(path, block.line))
+    key = block.key
+    if not key:
+        key = _generated_key(fields, taken)
+        problems.append(
+            Problem(
+                path,
+                block.line,
+                f"@{block.entry_type} entry without a key; it is shown with the key '{key}'",
+                f"add a citation key after '@{block.entry_type}{{'",
+            )
+        )
+    return RawEntry(key, block.entry_type, fields, field_lines, Source(path, block.line))
+
+
+def _expand_value(
+    raw_value: str,
+    name: str,
+    line: int,
+    label: str,
+    path: str,
+    macros: _Macros,
+    problems: list[Problem],
+    pending: list[tuple[str, str, int]],
+    index: int,
+) -> str:
+    """Parse one value in full; report undefined macros, unbalanced braces and trailing text.
+
+    A field swallowed by a missing comma is inserted into `pending` at `index`.
+    """
+    value = _parse_value(raw_value, macros)
+    for macro in value.undefined:
+        problems.append(
+            Problem(path, line, f"undefined macro '{macro}' in field '{name}' of entry '{label}'", _UNDEFINED_HINT)
+        )
+    if value.unbalanced:
+        problems.append(
+            Problem(
+                path,
+                line,
+                f"unbalanced braces or quotes in field '{name}' of entry '{label}'",
+                "close every { with } and every opening quote",
+            )
+        )
+    if value.end < len(raw_value):
+        recovered = _after_value(raw_value, value.end, name, line, label, path, problems)
+        if recovered is not None:
+            pending.insert(index, recovered)
+    return value.text
+
+
+def _after_value(
+    raw_value: str,
+    end: int,
+    name: str,
+    line: int,
+    label: str,
+    path: str,
+    problems: list[Problem],
+) -> tuple[str, str, int] | None:
+    """Handle text after a complete value: a field swallowed for a missing comma, or junk."""
+    rest = _COMMENT_LINES.sub("", raw_value[end:])
+    stripped = rest.lstrip()
+    if not stripped:
+        return None
+    rest_line = line + raw_value.count("\n", 0, end) + rest[: len(rest) - len(stripped)].count("\n")
+    swallowed = _FIELD_START.match(stripped)
+    if swallowed:
+        next_name = swallowed.group(1).lower()
+        problems.append(
+            Problem(
+                path,
+                rest_line,
+                f"missing comma before field '{next_name}' in entry '{label}'?",
+                "add a comma after the previous field",
+            )
+        )
+        return (next_name, stripped[swallowed.end() :].strip(), rest_line)
+    problems.append(
+        Problem(
+            path,
+            rest_line,
+            f"unexpected text '{_snippet(stripped, 30)}' after the value of field '{name}' "
+            f"in entry '{label}'; it is ignored",
+            "join the parts with # or put the whole value in braces",
+        )
+    )
+    return None
 
 
 # --- public API ------------------------------------------------------------------------------
 
 
-def parse_bib_text(
-    text: str, path: str, extra_macros: Mapping[str, str] | None = None
-) -> BibFile:
+def parse_bib_text(text: str, path: str, extra_macros: Mapping[str, str] | None = None) -> BibFile:
     """Parse the BibTeX `text` of one file (`path` is only used in messages and sources).
 
     Macros are looked up in the file's own `@string`s (in any order; a redefinition is
@@ -611,8 +708,7 @@ def _decode_bytes(data: bytes, display_path: str) -> tuple[str, list[Problem]]:
     problem = Problem(
         display_path,
         line,
-        "the file is not UTF-8; it was read as Windows-1252 (Latin-1), "
-        "so some characters may be wrong",
+        "the file is not UTF-8; it was read as Windows-1252 (Latin-1), so some characters may be wrong",
         "save the file as UTF-8",
     )
     return text, [problem]
@@ -644,8 +740,8 @@ def read_bib_files(files: Sequence[tuple[Path, str]]) -> list[BibFile]:
     See `parse_bib_texts` for how macros of one file resolve in the others.
     """
     read = [_read(path, display_path) for path, display_path in files]
-    bibs = parse_bib_texts([(text, display) for (text, _), (_, display) in zip(read, files)])
-    for bib, (_, problems) in zip(bibs, read):
+    bibs = parse_bib_texts([(text, display) for (text, _), (_, display) in zip(read, files, strict=True)])
+    for bib, (_, problems) in zip(bibs, read, strict=True):
         bib.problems[:0] = problems
     return bibs
 
@@ -675,8 +771,7 @@ def resolve_crossrefs(
                     Problem(
                         entry.source.path,
                         entry.source.line,
-                        f"duplicate key '{entry.key}' (first at {first.source}); "
-                        "this entry is ignored",
+                        f"duplicate key '{entry.key}' (first at {first.source}); this entry is ignored",
                         "rename one of them",
                     )
                 )
@@ -723,11 +818,7 @@ def _inherit(child: RawEntry, parent: RawEntry) -> RawEntry:
     fields = dict(child.fields)
     lines = dict(child.field_lines)
     inherited_line = child.field_lines.get("crossref", child.source.line)
-    if (
-        "booktitle" not in fields
-        and "title" in parent.fields
-        and parent.entry_type in _BOOKTITLE_PARENT_TYPES
-    ):
+    if "booktitle" not in fields and "title" in parent.fields and parent.entry_type in _BOOKTITLE_PARENT_TYPES:
         fields["booktitle"] = parent.fields["title"]
         lines["booktitle"] = inherited_line
     for name, value in parent.fields.items():

@@ -242,9 +242,14 @@ def parse_date(text: str) -> PartialDate | None:
     return PartialDate(year, month, day)
 
 
+def known_status(text: str) -> str | None:
+    """The display label of a status word ("in press" -> "In press"), or None."""
+    return STATUS_WORDS.get(" ".join(text.lower().split()))
+
+
 def status_label(text: str) -> str:
     """The display label for a status word, or the text itself when it is not a known word."""
-    return STATUS_WORDS.get(" ".join(text.lower().split()), text)
+    return known_status(text) or text
 
 
 def publication_from_fields(
@@ -441,7 +446,7 @@ def _entry_date(
         parsed = parse_date(date_text)
         if parsed is not None:
             return parsed, ""
-        if status_label(date_text) != date_text:
+        if known_status(date_text):
             return None, status_label(date_text)
         report("date", f"date '{date_text}' is not a date", "write it as YYYY, YYYY-MM or YYYY-MM-DD")
     year_text = text("year")
@@ -449,7 +454,7 @@ def _entry_date(
         return None, ""
     match = re.fullmatch(r"\s*(\d{4})[a-z]?\s*", year_text)
     if match is None:
-        if status_label(year_text) != year_text:
+        if known_status(year_text):
             return None, status_label(year_text)
         report("year", f"year '{year_text}' is not a year", "write a four-digit year, e.g. `year = {2024}`")
         return None, ""

@@ -294,7 +294,7 @@ def _tokens(text: str) -> tuple[str, ...]:
 
 def _given_compatible(ours: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
     """Each pair of given-name tokens is equal, or one is the initial of the other."""
-    for a, b in zip(ours, theirs):
+    for a, b in zip(ours, theirs, strict=False):
         if a == b:
             continue
         if len(a) == 1 and b.startswith(a):

@@ -28,9 +28,7 @@ def first_details(page: Page, kind: str) -> Locator:
 
 
 def test_publications_have_unique_ids_and_keys(publications: Page) -> None:
-    entries = publications.locator("[data-key]").evaluate_all(
-        "els => els.map(e => [e.id, e.dataset.key])"
-    )
+    entries = publications.locator("[data-key]").evaluate_all("els => els.map(e => [e.id, e.dataset.key])")
     ids = [entry_id for entry_id, _ in entries]
     keys = [key for _, key in entries]
     assert all(ids), f"publications without id: {[k for i, k in entries if not i]}"
@@ -71,9 +69,7 @@ def test_copy_bibtex(publications: Page, context: BrowserContext, base_url: str)
         expected = details.locator("code").first.evaluate("code => code.textContent")
         publications.evaluate("navigator.clipboard.writeText('')")
         details.locator("button.academic-copy").click()
-        publications.wait_for_function(
-            "async () => (await navigator.clipboard.readText()) !== ''", timeout=5000
-        )
+        publications.wait_for_function("async () => (await navigator.clipboard.readText()) !== ''", timeout=5000)
         copied = publications.evaluate("navigator.clipboard.readText()")
         key = details.evaluate("d => d.closest('[data-key]').dataset.key")
         assert copied == expected, f"copy of {key}: clipboard {copied!r} != code {expected!r}"

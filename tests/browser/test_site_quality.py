@@ -40,9 +40,7 @@ def screenshot_name(path: str, mode: str) -> str:
     return f"{stem}-{mode}.png"
 
 
-def test_pages_load_without_errors_or_foreign_requests(
-    page: Page, base_url: str, site_pages: list[str]
-) -> None:
+def test_pages_load_without_errors_or_foreign_requests(page: Page, base_url: str, site_pages: list[str]) -> None:
     problems: list[str] = []
     current = ""  # the page being loaded, read by the callbacks
 
@@ -78,16 +76,12 @@ def format_axe_violations(path: str, mode: str, violations: list[dict]) -> str:
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_accessibility_axe(
-    page: Page, base_url: str, site_pages: list[str], axe_js: Path, mode: str
-) -> None:
+def test_accessibility_axe(page: Page, base_url: str, site_pages: list[str], axe_js: Path, mode: str) -> None:
     reports = []
     for path in site_pages:
         open_page(page, base_url, path, mode)
         page.add_script_tag(path=axe_js)
-        result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-        )
+        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
         if result["violations"]:
             reports.append(format_axe_violations(path, mode, result["violations"]))
     assert not reports, "axe-core found WCAG 2 A/AA violations:\n" + "\n".join(reports)
