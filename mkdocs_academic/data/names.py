@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from mkdocs_academic.data.latex import latex_to_unicode
 from mkdocs_academic.data.models import Person
@@ -23,6 +24,8 @@ def _split_at_depth0(text: str, separator: str) -> list[str]:
     """Split `text` at each `separator` character that is outside braces."""
     if separator not in text:
         return [text]
+    if "{" not in text:
+        return text.split(separator)
     parts: list[str] = []
     depth = 0
     start = 0
@@ -225,6 +228,7 @@ def _von_last(words: list[str]) -> tuple[list[str], list[str]]:
     return words[:von_end], words[von_end:]
 
 
+@lru_cache(maxsize=65536)
 def parse_name(raw: str) -> Person:
     """Parse one BibTeX name (LaTeX allowed) into a `Person` with Unicode parts.
 
@@ -233,7 +237,10 @@ def parse_name(raw: str) -> Person:
     Contribution marks after the name (`*`, `†`, `‡`, `§`, `#`, also written `^*`, `$^*$`,
     `\\textsuperscript{*}`, `\\dagger`) go to `Person.marks`, in the order written.
     """
-    name, marks = _strip_marks(raw.strip())
+    # Marks may follow the family name in `Last*, First` as well as the whole name.
+    stripped_parts = [_strip_marks(part) for part in _split_at_depth0(raw.strip(), ",")]
+    name = ",".join(part for part, _ in stripped_parts).strip()
+    marks = "".join(part_marks for _, part_marks in stripped_parts)
     if not name:
         return Person(literal=latex_to_unicode(raw), marks="") if raw.strip() else Person()
     if name.lower() == "others":
@@ -247,9 +254,7 @@ def parse_name(raw: str) -> Person:
     jr: list[str] = []
     if len(parts) == 1:
         words = parts[0]
-        von_start = next(
-            (i for i, word in enumerate(words[:-1]) if _starts_lower_case(word)), None
-        )
+        von_start = next((i for i, word in enumerate(words[:-1]) if _starts_lower_case(word)), None)
         if von_start is None:
             first, von, last = words[:-1], [], words[-1:]
         else:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .bibtex import BibFile, clean_bibtex, read_bib_file, resolve_crossrefs
+from .bibtex import BibFile, clean_bibtex, read_bib_files, resolve_crossrefs
 from .fields import PRESENTATION_FIELDS, publication_from_fields
 from .models import Publication
 from .problems import Problem
@@ -64,6 +64,7 @@ class DataStore:
         self._cache: dict[Path, tuple[tuple[int, int], Any]] = {}
         self._signature: tuple[tuple[str, int, int], ...] | None = None
         self._dataset: Dataset | None = None
+        self._bib_cache: tuple[tuple[tuple[str, int, int], ...], list[BibFile]] | None = None
         #: How many files were parsed (not served from the cache) since the store was made.
         self.parse_count = 0
 
@@ -126,14 +127,15 @@ class DataStore:
                     "create it and put your .bib and .yml files there, or set `data_dir` in mkdocs.yml",
                 )
             )
-        bib_files: list[BibFile] = []
+        bib_paths = [path for path in files if path.suffix.lower() == ".bib"]
+        bib_files = self._read_bibtex(bib_paths)
         yaml_publications: list[Publication] = []
         extra: dict[str, Any] = {}
         for path in files:
             display = self.display(path)
             if path.suffix.lower() == ".bib":
-                bib_files.append(self._cached(path, lambda p=path, d=display: read_bib_file(p, d)))
-            elif path.name.lower() in PUBLICATION_YAML_NAMES:
+                continue
+            if path.name.lower() in PUBLICATION_YAML_NAMES:
                 pubs, found = self._cached(path, lambda p=path, d=display: load_yaml_publications(p, d, 0))
                 yaml_publications.extend(pubs)
                 problems.extend(found)
@@ -146,6 +148,19 @@ class DataStore:
         publications = self._merge(publications, yaml_publications, problems)
         problems.sort(key=lambda problem: (problem.path, problem.line, problem.message))
         return Dataset(publications=publications, problems=problems, files=files, extra=extra)
+
+    def _read_bibtex(self, paths: list[Path]) -> list[BibFile]:
+        """All .bib files, read together (macros of one file resolve in the others).
+
+        They are cached as one set: a change to any .bib file re-reads all of them.
+        """
+        stamp = tuple((str(path), *self._stat(path)) for path in paths)
+        if self._bib_cache is not None and self._bib_cache[0] == stamp:
+            return self._bib_cache[1]
+        bib_files = read_bib_files([(path, self.display(path)) for path in paths])
+        self.parse_count += len(paths)
+        self._bib_cache = (stamp, bib_files)
+        return bib_files
 
     def _publications_from_bibtex(self, bib_files: list[BibFile], problems: list[Problem]) -> list[Publication]:
         for bib in bib_files:
