@@ -14,6 +14,7 @@ from mkdocs_academic.markdown.options import OptionError, parse_options, year_ra
         ("2019-2021", (2019, 2021)),
         ("2019-", (2019, None)),
         ("-2015", (None, 2015)),
+        (-2015, (None, 2015)),
         ("2019..2021", (2019, 2021)),
     ],
 )

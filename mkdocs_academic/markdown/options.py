@@ -76,7 +76,8 @@ def year_range(value: Any) -> tuple[int | None, int | None] | None:
     if value is None:
         return None
     if isinstance(value, int) and not isinstance(value, bool):
-        return (value, value)
+        # YAML reads `year: -2015` as the number -2015: "up to 2015".
+        return (None, -value) if value < 0 else (value, value)
     if isinstance(value, str):
         match = re.fullmatch(r"\s*(\d{4})?\s*(?:([-–]|\.\.)\s*(\d{4})?)?\s*", value)
         if match and (match.group(1) or match.group(3)):
@@ -100,6 +101,25 @@ def publication_types(value: Any) -> tuple[str, ...]:
     return types
 
 
+def partial_date(value: Any) -> Any:
+    """`2024`, `2024-06`, `Jun 2024` or `2024-06-01`, as a PartialDate (None when unset)."""
+    from ..data.dates import parse_partial_date
+
+    if value is None:
+        return None
+    parsed = parse_partial_date(value)
+    if parsed is None:
+        raise OptionError(f"expected a date such as 2024, 2024-06 or Jun 2024, got {value!r}")
+    return parsed
+
+
+def bibtex_key(value: Any) -> str:
+    """One BibTeX key."""
+    if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value).strip():
+        return str(value).strip()
+    raise OptionError(f"expected one BibTeX key, got {value!r}")
+
+
 #: Option name -> (default, validator), per block. Other blocks register theirs here too.
 BLOCK_OPTIONS: dict[str, dict[str, tuple[Any, Validator]]] = {
     "publications": {
@@ -118,6 +138,32 @@ BLOCK_OPTIONS: dict[str, dict[str, tuple[Any, Validator]]] = {
         "numbered": (False, boolean),
         "heading_level": (None, heading_level),
     },
+    "publication": {
+        "key": ("", bibtex_key),
+        "abstract": (True, boolean),
+        "bibtex": (True, boolean),
+        "heading_level": (None, heading_level),
+    },
+    "news": {
+        "limit": (None, optional_positive_integer),
+        "since": (None, partial_date),
+        "pinned": (None, optional_boolean),
+        "tag": ((), string_list),
+        "group_by": ("none", choice("none", "year")),
+        "heading_level": (None, heading_level),
+    },
+    "experience": {
+        "sort": ("newest", choice("newest", "oldest", "file")),
+        "limit": (None, optional_positive_integer),
+        "highlights": (True, boolean),
+        "heading_level": (None, heading_level),
+    },
+    "profile": {
+        "name": (True, boolean),
+        "photo": (True, boolean),
+        "bio": (True, boolean),
+        "links": (True, boolean),
+    },
 }
 #: Other spellings accepted for an option.
 OPTION_ALIASES: dict[str, dict[str, str]] = {
@@ -131,6 +177,8 @@ OPTION_ALIASES: dict[str, dict[str, str]] = {
         "years": "year",
         "group": "group_by",
     },
+    "news": {"tags": "tag", "from": "since", "group": "group_by"},
+    "experience": {"order": "sort", "bullets": "highlights"},
 }
 
 
