@@ -73,7 +73,7 @@ system-packages:
 	[ -d /usr/share/fonts/truetype/liberation ] || missing="$$missing fonts-liberation"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	command -v npm >/dev/null || missing="$$missing npm"; \
-	if [ -n "$$missing" ]; then $(call apt_install,$$missing); fi
+	missing=$${missing# }; if [ -n "$$missing" ]; then $(call apt_install,$$missing); fi
 
 # axe-core and vnu-jar, pinned by the committed package-lock.json. --ignore-scripts: vnu-jar's
 # postinstall would try to download a JRE from GitHub; we use the system Java instead.

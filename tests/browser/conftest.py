@@ -2,8 +2,9 @@
 
 Fixtures for browser tests:
   built_site  Path of the built site (example-site, built with `mkdocs build --strict`)
-  base_url    "http://127.0.0.1:<port>/" serving built_site; pytest-playwright passes it to every
-              context, so `page.goto("publications/")` works
+  base_url    URL of built_site, "http://127.0.0.1:<port>/<path of site_url>/"; pytest-playwright
+              passes it to every context, so `page.goto("publications/")` works
+  served_root the directory served at site_origin "http://127.0.0.1:<port>" (holds built_site)
   site_pages  every HTML page of the built site, as paths relative to base_url
   page, context, new_context, browser   the stock pytest-playwright fixtures (system Chromium)
   axe_js, vnu_jar, java, lychee   paths of the checking tools (a missing one fails the test)
@@ -23,8 +24,10 @@ import shutil
 import sys
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from mkdocs.config import load_config
 
 HERE = Path(__file__).resolve().parent
 TOOLS = HERE.parent / ".tools" / "node_modules"
@@ -69,11 +72,8 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory, example_site: Path, mkdocs_build) -> Path:
-    project = Path(os.environ.get("ACADEMIC_BROWSER_SITE", example_site)).resolve()
-    site_dir = tmp_path_factory.mktemp("browser") / "site"
-    mkdocs_build(project, site_dir, strict=True)
-    return site_dir
+def site_project(example_site: Path) -> Path:
+    return Path(os.environ.get("ACADEMIC_BROWSER_SITE", example_site)).resolve()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -82,14 +82,53 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def base_url(built_site: Path):
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+def served_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The directory served at http://127.0.0.1:<port>/; built_site is inside it."""
+    return tmp_path_factory.mktemp("served")
+
+
+@pytest.fixture(scope="session")
+def site_origin(served_root: Path):
+    """ "http://127.0.0.1:<port>": a server for served_root, running for the whole session."""
+    handler = functools.partial(_QuietHandler, directory=str(served_root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def built_site(
+    tmp_path_factory: pytest.TempPathFactory,
+    site_project: Path,
+    served_root: Path,
+    site_origin: str,
+    mkdocs_build,
+) -> Path:
+    """The site built with `mkdocs build --strict` as if deployed at site_origin.
+
+    MkDocs and Material write absolute URLs from site_url (404.html, sitemap, instant
+    navigation), so site_url is pointed at the local server, keeping its path ("/elena/"), and
+    the site is served under that path. This is done on a copy of the project, which therefore
+    must not refer to files outside its directory.
+    """
+    config_text = (site_project / "mkdocs.yml").read_text(encoding="utf-8")
+    path = urlsplit(load_config(str(site_project / "mkdocs.yml")).site_url or "").path.strip("/")
+    project = tmp_path_factory.mktemp("project") / site_project.name
+    shutil.copytree(site_project, project, ignore=lambda d, names: ["site"] if d == str(site_project) else [])
+    # A repeated key wins in MkDocs' YAML loader, so appending overrides the original site_url.
+    local_url = f"{site_origin}/{path}/" if path else f"{site_origin}/"
+    (project / "mkdocs.yml").write_text(f"{config_text}\nsite_url: {local_url}\n", encoding="utf-8")
+    site_dir = served_root / path
+    mkdocs_build(project, site_dir, strict=True)
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site: Path, served_root: Path, site_origin: str) -> str:
+    path = built_site.relative_to(served_root).as_posix()
+    return f"{site_origin}/" if path == "." else f"{site_origin}/{path}/"
 
 
 @pytest.fixture(scope="session")
