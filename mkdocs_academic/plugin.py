@@ -18,6 +18,7 @@ from .data.store import DataStore
 from .markdown.context import BuildContext, report_problems
 from .markdown.extension import AcademicExtension
 from .markdown.options import BLOCK_OPTIONS, parse_options
+from .outputs import SiteOutputs, insert_into_head
 from .render.environment import Renderer
 from .render.labels import Labels
 
@@ -33,6 +34,7 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
     def __init__(self) -> None:
         self.store: DataStore | None = None
         self.context: BuildContext | None = None
+        self.outputs: SiteOutputs | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with it
@@ -60,6 +62,7 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
             defaults=self._block_defaults(),
             report_data_problems=False,
         )
+        self.outputs = SiteOutputs(self.config)
         extension = AcademicExtension()
         extension.context = self.context
         config.markdown_extensions.append(extension)  # type: ignore[arg-type]
@@ -94,15 +97,24 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
             dataset = self.context.dataset()
         except OSError as error:
             raise PluginError(f"academic: cannot read the data directory: {error}") from error
+        except Exception as error:  # noqa: BLE001 - last resort (the data store guards each file)
+            raise PluginError(
+                f"academic: internal error while reading {self.context.store.display(self.context.store.data_dir)}: "
+                f"{type(error).__name__}: {error}; please report it"
+            ) from error
         self.context.renderer.clear_cache()
         report_problems(dataset)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        if not self.config.enabled or not self.config.assets:
+        if not self.config.enabled:
             return files
-        for uri in (CSS, JS):
-            if files.get_file_from_path(uri) is None:
-                files.append(File.generated(config, uri, abs_src_path=str(ASSETS_DIR / uri.removeprefix("assets/"))))
+        if self.config.assets:
+            for uri in (CSS, JS):
+                if files.get_file_from_path(uri) is None:
+                    files.append(File.generated(config, uri, abs_src_path=str(ASSETS_DIR / uri.removeprefix("assets/"))))
+        if self.context is not None and self.outputs is not None:
+            # Publication pages, BibTeX / CSL-JSON downloads; blocks link to them.
+            self.context.output_urls = self.outputs.add_files(files, config, self.context.dataset())
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -110,6 +122,15 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
             self.context.page = page.file.src_uri
             self.context.base_url = "../" * page.url.count("/")
         return markdown
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled or self.outputs is None or self.context is None:
+            return output
+        return insert_into_head(output, self.outputs.head_tags(page, output, self.context.renderer))
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled and self.outputs is not None and self.context is not None:
+            self.outputs.write_feed(config, self.context.renderer)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer | None:
         if self.config.enabled and self.store is not None:

@@ -29,9 +29,11 @@ from bibtexparser.model import (
     DuplicateBlockKeyBlock,
     DuplicateFieldKeyBlock,
     Entry,
+    ExplicitComment,
     Field,
     ImplicitComment,
     ParsingFailedBlock,
+    Preamble,
     String,
 )
 
@@ -43,12 +45,16 @@ __all__ = [
     "PARENT_ONLY_TYPES",
     "BibFile",
     "RawEntry",
+    "SplitBib",
     "clean_bibtex",
+    "expand_bib_file",
     "parse_bib_text",
     "parse_bib_texts",
     "read_bib_file",
     "read_bib_files",
     "resolve_crossrefs",
+    "shared_macros",
+    "split_bib_file",
 ]
 
 #: The month macros every BibTeX style defines, expanded to readable English names.
@@ -382,13 +388,14 @@ class _LineFinder:
 
 def _split(text: str, path: str) -> _SplitFile:
     """Split BibTeX text into raw entries and `@string` definitions; report what fails."""
-    text = _prepare(text)
-    lines = text.split("\n")
     result = _SplitFile(path)
+    text = _drop_control_characters(_prepare(text), result)
+    lines = text.split("\n")
     with _quiet_bibtexparser():
         library = bibtexparser.parse_string(text, parse_stack=[])
     finder = _LineFinder(text)
     first_key_line: dict[str, int] = {}
+    previous: object = None
     for original in library.blocks:
         block = _unwrap(original)
         line = finder.block_line(block)
@@ -400,9 +407,72 @@ def _split(text: str, path: str) -> _SplitFile:
             _add_string(result, block, line)
         elif isinstance(block, ParsingFailedBlock):
             _add_failed(result, block, line, lines)
+        elif isinstance(block, (ExplicitComment, Preamble)):
+            written = _BLOCK_KEY.match(block.raw or "")
+            if written and written.group(1).lower() not in _IGNORED_BLOCKS:  # `@commentary{` read as a comment
+                result.problems.append(
+                    Problem(
+                        path,
+                        line,
+                        f"'@{written.group(1)}' is read as a comment and ignored",
+                        "fix the entry type, or write @comment{...}",
+                    )
+                )
         elif isinstance(block, ImplicitComment):
+            if isinstance(previous, Entry):
+                _check_closed_early(result, previous, block, line)
             _check_stray_at(result, block, line)
+        previous = block
+    if not result.entries and not result.strings and not result.problems:
+        empty = not _COMMENT_LINES.sub("", text).strip()
+        result.problems.append(
+            Problem(
+                path,
+                0,
+                "the file is empty" if empty else "the file holds no BibTeX entry",
+                "add entries such as @article{key, title = {...}, ...} or delete the file",
+            )
+        )
     return result
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _drop_control_characters(text: str, result: _SplitFile) -> str:
+    """Remove control characters (NUL and co.), which no BibTeX value may hold; report them."""
+    found = _CONTROL.search(text)
+    if found is None:
+        return text
+    count = len(_CONTROL.findall(text))
+    result.problems.append(
+        Problem(
+            result.path,
+            text.count("\n", 0, found.start()) + 1,
+            f"the file contains {count} control character(s) such as U+{ord(found.group(0)):04X}; they are removed",
+            "save the file as plain UTF-8 text; a NUL byte often means a UTF-16 or binary file",
+        )
+    )
+    return _CONTROL.sub("", text)
+
+
+def _check_closed_early(result: _SplitFile, entry: Entry, block: ImplicitComment, line: int) -> None:
+    """Report fields left after an entry that an extra `}` closed too early."""
+    comment = _COMMENT_LINES.sub("", block.comment)
+    stripped = comment.lstrip(" \t\n,")
+    found = _FIELD_LINE.match(stripped)
+    if not found:
+        return
+    field_line = line + comment[: len(comment) - len(stripped)].count("\n")
+    result.problems.append(
+        Problem(
+            result.path,
+            field_line,
+            f"field '{found.group(1).lower()}' comes after the end of entry '{entry.key.strip()}' and is ignored: "
+            "an extra '}' closed the entry early",
+            "remove the extra '}' before it",
+        )
+    )
 
 
 def _add_entry(
@@ -432,6 +502,16 @@ def _add_entry(
 
 def _add_string(result: _SplitFile, block: String, line: int) -> None:
     name = block.key.strip().lower()
+    written = _BLOCK_KEY.match(block.raw or "")
+    if written and written.group(1).lower() != "string":  # bibtexparser reads `@stringX{` as `@string{`
+        result.problems.append(
+            Problem(
+                result.path,
+                line,
+                f"'@{written.group(1)}' is read as @string '{block.key.strip()}'",
+                "write @string{name = {value}}, or fix the entry type",
+            )
+        )
     previous = result.strings.get(name)
     if previous is not None and previous[0] != block.value:
         result.problems.append(
@@ -456,14 +536,64 @@ def _add_failed(result: _SplitFile, block: ParsingFailedBlock, line: int, lines:
     what = "@string" if block_type == "string" else "entry"
     if match and match.group(2) and block_type != "string":
         what = f"entry '{match.group(2)}'"
+    message, hint = _diagnose_failed(raw, line, reason)
     result.problems.append(
         Problem(
             result.path,
             line,
-            f"could not read {what} starting with '{_snippet(raw)}' ({reason}); it is ignored",
-            "check its braces, quotes and commas",
+            f"could not read {what} starting with '{_snippet(raw)}': {message}; it is ignored",
+            hint,
         )
     )
+
+
+_FIELD_LINE = re.compile(r"[ \t]*,?[ \t]*([^\s\"#%'(),={}]+)[ \t]*=")
+
+
+def _unclosed_field(raw: str, line: int) -> tuple[str, int] | None:
+    """The field (name, line) whose `{` is still open when the next field starts, if any."""
+    depth = 0
+    current: tuple[str, int] | None = None
+    for offset, text in enumerate(raw.split("\n")):
+        if offset and depth > 1 and current is not None and _FIELD_LINE.match(text):
+            return current
+        if depth <= 1:
+            found = _FIELD_LINE.match(text.split("{", 1)[1] if offset == 0 and "{" in text else text)
+            if found:
+                current = (found.group(1).lower(), line + offset)
+        for brace in _BRACE.findall(text):
+            depth += 1 if brace == "{" else -1
+    return current if depth > 1 else None
+
+
+def _diagnose_failed(raw: str, line: int, reason: str) -> tuple[str, str]:
+    """A message and hint for a block bibtexparser gave up on, in the user's terms."""
+    unclosed = _unclosed_field(raw, line)
+    end = line + raw.count("\n")
+    if unclosed is not None:
+        name, field_line = unclosed
+        return (
+            f"the '{{' of field '{name}' on line {field_line} is never closed, so the entry runs on to line {end}",
+            f"add the missing '}}' at the end of the value of '{name}'",
+        )
+    if reason.startswith("Unexpected block start"):
+        return (
+            f"the entry is not closed before the next '@' on line {end + 1}",
+            "check that every '{' and '\"' of the entry is closed and the entry ends with '}'",
+        )
+    if reason.startswith("Unexpectedly reached end of file"):
+        return (
+            "the entry is not closed before the end of the file",
+            "check that every '{' and '\"' of the entry is closed and the entry ends with '}'",
+        )
+    if "Expected a `=`" in reason or "Expected equals sign" in reason:
+        return (
+            f"a field without '=' ({reason.rstrip('.')})",
+            "write each field as `name = {value},`",
+        )
+    if "Expected comma after entry key" in reason:
+        return ("no comma after the entry key", "write the entry as `@type{key, field = {value}, ...}`")
+    return (f"invalid BibTeX ({reason.rstrip('.')})", "check its braces, quotes and commas")
 
 
 def _check_stray_at(result: _SplitFile, block: ImplicitComment, line: int) -> None:
@@ -547,7 +677,7 @@ def _expand_entry(block: _RawBlock, path: str, macros: _Macros, problems: list[P
             name = _field_name(raw_name)
             if not name:
                 continue  # the whole field was commented out with `%`
-            if not _NAME.fullmatch(name):
+            if not _NAME.fullmatch(name) or name.startswith("@"):
                 problems.append(
                     Problem(
                         path,
@@ -697,6 +827,13 @@ def parse_bib_texts(sources: Sequence[tuple[str, str]]) -> list[BibFile]:
 
 def _decode_bytes(data: bytes, display_path: str) -> tuple[str, list[Problem]]:
     """UTF-8 (with or without BOM), else Windows-1252 / Latin-1 with a Problem."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+        else:
+            return text, [Problem(display_path, 0, "the file is UTF-16; it was read as such", "save the file as UTF-8")]
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
@@ -739,11 +876,43 @@ def read_bib_files(files: Sequence[tuple[Path, str]]) -> list[BibFile]:
 
     See `parse_bib_texts` for how macros of one file resolve in the others.
     """
-    read = [_read(path, display_path) for path, display_path in files]
-    bibs = parse_bib_texts([(text, display) for (text, _), (_, display) in zip(read, files, strict=True)])
-    for bib, (_, problems) in zip(bibs, read, strict=True):
-        bib.problems[:0] = problems
-    return bibs
+    splits = [split_bib_file(path, display_path) for path, display_path in files]
+    macros = shared_macros(splits)
+    return [expand_bib_file(split, macros) for split in splits]
+
+
+@dataclass(frozen=True, eq=False)
+class SplitBib:
+    """One `.bib` file read and split into raw entries, its macros not yet expanded.
+
+    The expensive half of reading a file (bibtexparser's split), and the half that depends on
+    this file only: a cache may keep it by path, mtime and size, and expand it again when the
+    macros of another file change (`shared_macros`, `expand_bib_file`).
+    """
+
+    split: _SplitFile
+    read_problems: tuple[Problem, ...]
+
+
+def split_bib_file(path: Path, display_path: str) -> SplitBib:
+    """Read and split one `.bib` file (the first pass of `read_bib_files`)."""
+    text, problems = _read(path, display_path)
+    return SplitBib(_split(text, display_path), tuple(problems))
+
+
+def shared_macros(files: Sequence[SplitBib]) -> dict[str, tuple[str, int]]:
+    """The raw `@string` definitions of all files (the last file wins), for `expand_bib_file`."""
+    shared: dict[str, tuple[str, int]] = {}
+    for file in files:
+        shared.update(file.split.strings)
+    return shared
+
+
+def expand_bib_file(file: SplitBib, shared: Mapping[str, tuple[str, int]]) -> BibFile:
+    """Expand one split file with its own macros first, then the `shared` ones."""
+    bib = _expand(file.split, _Macros(file.split.strings, shared))
+    bib.problems[:0] = file.read_problems
+    return bib
 
 
 def resolve_crossrefs(
@@ -830,6 +999,8 @@ def _inherit(child: RawEntry, parent: RawEntry) -> RawEntry:
 
 def _braced(value: str) -> str:
     """`{value}`, escaping braces that do not pair up so the result stays valid BibTeX."""
+    if "{" not in value and "}" not in value:
+        return "{" + value + "}"
     depth = 0
     unmatched: set[int] = set()
     openings: list[int] = []

@@ -93,4 +93,3 @@ def parse_date_range(value: object) -> DateRange | None:
     if end is None or end.sort_key < start.sort_key:
         return None
     return DateRange(start=start, end=end)
-

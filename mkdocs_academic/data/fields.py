@@ -6,12 +6,13 @@ README's "Publication fields" table documents every name handled here.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Mapping
 
 from .latex import latex_to_unicode
 from .models import Link, PartialDate, Person, Publication, Source
-from .names import parse_names
+from .names import name_list_problem, parse_names
 from .problems import Problem
 
 #: Entry types we know, and the type each alias stands for.
@@ -204,9 +205,40 @@ def normalise_entry_type(entry_type: str) -> str | None:
 
 def safe_url(url: str) -> bool:
     """True for http(s), mailto and relative URLs; false for `javascript:`, `data:` and co."""
-    cleaned = "".join(ch for ch in url if ch.isprintable() and not ch.isspace())
+    # Browsers decode character references before reading the scheme (`&#106;avascript:`).
+    if "&" in url:
+        url = html.unescape(url)
+    # Browsers ignore control characters and spaces in a scheme (`java\tscript:`): drop them.
+    cleaned = url if url.isascii() and url.isprintable() and " " not in url else _printable(url)
     match = _SCHEME.match(cleaned)
     return match is None or match.group(1).lower() in SAFE_SCHEMES
+
+
+# Link targets inside Markdown: `[text](url)`, `![alt](url)`, `[ref]: url`, `<scheme:...>`
+# autolinks and `href=` / `src=` attributes of raw HTML.
+_MARKDOWN_LINKS = re.compile(
+    r"\]\(\s*<?([^)\s>]+)"
+    r"|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)"
+    r"|<([a-zA-Z][a-zA-Z0-9+.-]*:[^\s>]*)>"
+    r"|\b(?:href|src|action|formaction|xlink:href)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def unsafe_markdown_links(text: str) -> list[str]:
+    """Link targets in a Markdown value whose scheme is not safe (they are dropped when shown)."""
+    if ":" not in text:
+        return []
+    found: list[str] = []
+    for match in _MARKDOWN_LINKS.finditer(text):
+        url = next(group for group in match.groups() if group is not None)
+        if not safe_url(html.unescape(url)):
+            found.append(url)
+    return found
+
+
+def _printable(url: str) -> str:
+    return "".join(ch for ch in url if ch.isprintable() and not ch.isspace())
 
 
 def parse_month(text: str) -> tuple[int | None, int | None]:
@@ -299,11 +331,29 @@ def publication_from_fields(
         )
         kind = "misc"
 
+    for name, value in fields.items():
+        if isinstance(value, (list, tuple, Mapping)) and name not in _LIST_FIELDS:
+            what = "a list" if isinstance(value, (list, tuple)) else "a mapping"
+            report(
+                name,
+                f"field '{name}' must be text, not {what}; it is left out",
+                f"write `{name}: ...` on one line; put text with a colon or brackets in quotes",
+            )
+
     title = text("title")
-    if not title:
+    if not title and not isinstance(fields.get("title"), (list, tuple, Mapping)):
         report("title", "missing title", "add a title field")
         title = key
 
+    for name in ("author", "authors", "editor", "editors"):
+        value = fields.get(name)
+        trouble = name_list_problem(value) if isinstance(value, str) else None
+        if trouble:
+            report(
+                name,
+                f"malformed name list in field '{name}': {trouble}",
+                "separate names with ' and ': `Lovelace, Ada and Babbage, Charles`",
+            )
     authors = _people(fields.get("author") or fields.get("authors"))
     editors = _people(fields.get("editor") or fields.get("editors"))
     if not authors and not editors and kind not in {"proceedings", "online", "misc"}:
@@ -312,10 +362,26 @@ def publication_from_fields(
     status = status_label(text("status") or text("pubstate"))
     date, date_status = _entry_date(fields, text, report)
     status = status or date_status
-    if date is None and not status:
+    if date is None and not status and not (text("year") or text("date")):
         report("year", "missing year", "add `year = {2024}`, or a `status` such as `submitted`")
 
     links, doi, arxiv = _links(fields, raw, report)
+    for name in _MARKDOWN_FIELDS:
+        for item in _as_list(fields.get(name), split=None):
+            for url in unsafe_markdown_links(item):
+                report(
+                    name,
+                    f"link '{url[:60]}' in field '{name}' is not http(s), mailto or a relative path; it is left out",
+                    "link to an https:// address or a file of the site",
+                )
+    preview = raw("preview")
+    if preview and not safe_url(preview):
+        report(
+            "preview",
+            f"image '{preview[:60]}' in field 'preview' is not http(s) or a relative path; it is left out",
+            "point to an image file of the site or an https:// address",
+        )
+        preview = ""
     keywords = tuple(
         word.strip()
         for name in ("keywords", "tags")
@@ -356,12 +422,18 @@ def publication_from_fields(
         highlights_md=tuple(_as_list(fields.get("highlights"), split=None)),
         additional_info_md=raw("additional_info"),
         annotation_md=raw("annotation"),
-        preview=raw("preview"),
+        preview=preview,
         show_bibtex=raw("bibtex_show").lower() not in {"false", "no", "0", "off"},
         bibtex=bibtex,
         fields={name: (str(value) if not isinstance(value, str) else value) for name, value in fields.items()},
     )
 
+
+#: Fields shown as Markdown (their links are checked too).
+_MARKDOWN_FIELDS = ("award", "award_name", "highlights", "additional_info", "annotation")
+
+#: Fields whose value may be a list (YAML) or mapping (`links`); every other one is text.
+_LIST_FIELDS = frozenset({"author", "authors", "editor", "editors", "keywords", "tags", "highlights", "links"})
 
 _DEFAULT_VENUE_FIELDS = (
     "journal",

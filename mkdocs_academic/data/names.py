@@ -370,3 +370,36 @@ class MeMatcher:
             if _given_compatible(given, rest):
                 return True
         return False
+
+
+# --- checking a name list -----------------------------------------------------------------------
+
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "junior", "senior"})
+
+
+def name_list_problem(raw: str) -> str | None:
+    """What is wrong with an `author` or `editor` field, or None when it reads as names.
+
+    Flags what BibTeX itself chokes on or silently misreads: an empty name from a doubled,
+    leading or trailing `and`, a name with more than two commas, and names separated by
+    `;` or by commas instead of `and` (`Ada Lovelace, Charles Babbage, Mary Somerville`).
+    """
+    words = _words(raw)
+    if not words:
+        return None
+    ands = [index for index, word in enumerate(words) if word.lower() == "and"]
+    if ands and (ands[0] == 0 or ands[-1] == len(words) - 1 or any(b - a == 1 for a, b in zip(ands, ands[1:]))):
+        return "an empty name (a doubled, leading or trailing 'and')"
+    for name in split_names(raw):
+        if "=" in name:
+            continue  # biblatex's extended name format: `family=Wit, given=Cynthia, prefix=de`
+        if len(_split_at_depth0(re.sub(r"\\?&\\?#?\w+;", "", name), ";")) > 1:
+            return f"names separated by ';' in '{name}'"
+        parts = [part.strip() for part in _split_at_depth0(name, ",")]
+        if len(parts) > 3:
+            return f"too many commas in the name '{name}'"
+        if len(parts) > 1 and not parts[0]:
+            return f"an empty part in the name '{name}'"
+        if len(parts) == 3 and parts[1].lower() not in _SUFFIXES and len(_words(parts[1])) > 1:
+            return f"names separated by commas in '{name}'"
+    return None

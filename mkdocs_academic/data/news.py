@@ -1,10 +1,10 @@
 """`news.yml`: dated one-line announcements, newest first.
 
-    - date: 2025-12-03          # or 2025-12, Dec 2025, 2025
-      text: Our paper on **tone** was accepted at ACL :tada:
-      url: publications/#marquez2025tone   # optional "more" link
-      tags: [papers]                         # optional
-      pinned: true                           # optional: kept at the top
+- date: 2025-12-03          # or 2025-12, Dec 2025, 2025
+  text: Our paper on **tone** was accepted at ACL :tada:
+  url: publications/#marquez2025tone   # optional "more" link
+  tags: [papers]                         # optional
+  pinned: true                           # optional: kept at the top
 """
 
 from __future__ import annotations
@@ -60,26 +60,20 @@ def load_news(path: Path, display_path: str) -> tuple[list[NewsItem], list[Probl
         line = items.line_of(index)
         if not isinstance(item, LineDict):
             problems.append(
-                Problem(display_path, line, "a news item must be a mapping", "write `- date: 2025-12` and `  text: ...`")
+                Problem(
+                    display_path, line, "a news item must be a mapping", "write `- date: 2025-12` and `  text: ...`"
+                )
             )
             continue
         reader = ItemReader(item, display_path, problems, fields=NEWS_FIELDS, what="news item", hints=NEWS_HINTS)
         date = reader.date("date", required=True)
         text = reader.text("text", required=True)
         url = reader.url("url")
+        tags = reader.text_list("tags", split_commas=True)
+        pinned = reader.boolean("pinned")
         if date is None or not text:
             continue  # the missing or bad field is already reported
-        news.append(
-            NewsItem(
-                date=date,
-                text_md=text,
-                source=Source(display_path, line),
-                url=url,
-                tags=reader.text_list("tags", split_commas=True),
-                pinned=reader.boolean("pinned"),
-                order=index,
-            )
-        )
+        news.append(NewsItem(date, text, Source(display_path, line), url=url, tags=tags, pinned=pinned, order=index))
     return news, problems
 
 
@@ -121,4 +115,3 @@ def group_news_by_year(items: list[NewsItem]) -> list[tuple[int, list[NewsItem]]
 def since_date(value: object) -> PartialDate | None:
     """The `since` option as a date (None when it is not one)."""
     return parse_partial_date(value)
-

@@ -102,7 +102,14 @@ def load_yaml_publications(path: Path, display_path: str, first_order: int) -> t
                 problems.append(Problem(display_path, item.line_of(name), f"unknown field '{name}'", hint))
         for name, dup_line in item.duplicates:
             problems.append(Problem(display_path, dup_line, f"field '{name}' is written twice", "keep one of them"))
-        key = str(fields.pop("key", "") or "") or _make_key(fields, index)
+        key = str(fields.pop("key", "") or "")
+        if not key:
+            # A made-up key must not collide: two different papers may give the same one.
+            key = base = _make_key(fields, index)
+            number = 1
+            while key in seen:
+                number += 1
+                key = f"{base}-{number}"
         if key in seen:
             problems.append(
                 Problem(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 
 from .dates import DateRange, is_present, parse_date_range, parse_partial_date
-from .fields import LINK_FIELDS, safe_url
+from .fields import LINK_FIELDS, safe_url, unsafe_markdown_links
 from .models import Link, PartialDate, Person
 from .problems import Problem
 from .yamlfile import LineDict, LineList, did_you_mean
@@ -106,10 +106,21 @@ class ItemReader:
             if required:
                 self.report(self.line(key), f"missing required field '{key}'", f"add `{key}: ...`")
             return ""
-        if isinstance(value, (list, dict)) or isinstance(value, bool):
+        if isinstance(value, (list, dict, bool)):
             self.report(self.line(key), f"field '{key}' must be text, not {_kind(value)}", _quote_hint(key))
             return ""
-        return str(value).strip()
+        text = str(value).strip()
+        self.check_markdown_links(text, key, self.line(key))
+        return text
+
+    def check_markdown_links(self, text: str, key: str, line: int) -> None:
+        """Report links with an unsafe scheme inside a Markdown value (they are dropped when shown)."""
+        for url in unsafe_markdown_links(text):
+            self.report(
+                line,
+                f"field '{key}': link '{url[:60]}' is not http(s), mailto or a relative path; it is left out",
+                "link to an https:// address or a file of the site",
+            )
 
     def text_list(self, key: str, *, split_commas: bool = False) -> tuple[str, ...]:
         """A list of texts; a single text is a list of one (or split at commas)."""
@@ -125,11 +136,15 @@ class ItemReader:
                 if isinstance(entry, (str, int, float)) and not isinstance(entry, bool):
                     if str(entry).strip():
                         result.append(str(entry).strip())
+                        line = value.line_of(index) if isinstance(value, LineList) else self.line(key)
+                        self.check_markdown_links(str(entry), key, line)
                 else:
                     line = value.line_of(index) if isinstance(value, LineList) else self.line(key)
                     self.report(line, f"field '{key}': each item must be text, not {_kind(entry)}", _quote_hint(key))
             return tuple(result)
-        self.report(self.line(key), f"field '{key}' must be a list of texts, not {_kind(value)}", f"write `{key}: [a, b]`")
+        self.report(
+            self.line(key), f"field '{key}' must be a list of texts, not {_kind(value)}", f"write `{key}: [a, b]`"
+        )
         return ()
 
     def boolean(self, key: str) -> bool:
@@ -234,7 +249,9 @@ class ItemReader:
                 elif isinstance(url, (str, int)) and not isinstance(url, bool):
                     target, label = self.check_url(str(url).strip(), key, line), ""
                 else:
-                    self.report(line, f"link '{name}' must be an address, not {_kind(url)}", "write `name: https://...`")
+                    self.report(
+                        line, f"link '{name}' must be an address, not {_kind(url)}", "write `name: https://...`"
+                    )
                     continue
                 kind = link_kind(str(name))
                 if target:
@@ -251,9 +268,13 @@ class ItemReader:
                 label = reader.text("label")
                 kind = link_kind(reader.text("kind") or label or "url")
                 if target:
-                    links.append(Link(kind, target, "" if kind in KNOWN_LINK_KINDS and not reader.has("label") else label))
+                    links.append(
+                        Link(kind, target, "" if kind in KNOWN_LINK_KINDS and not reader.has("label") else label)
+                    )
         else:
-            self.report(self.line(key), f"field '{key}' must be a mapping of name: address", "write `paper: https://...`")
+            self.report(
+                self.line(key), f"field '{key}' must be a mapping of name: address", "write `paper: https://...`"
+            )
         return tuple(links)
 
 
@@ -278,6 +299,8 @@ def top_level_list(data: object, key: str, path: str, problems: list[Problem], w
     if isinstance(data, LineList):
         return data
     problems.append(
-        Problem(path, getattr(data, "line", 0), f"expected a list of {what}", "start each item with `- ` on its own line")
+        Problem(
+            path, getattr(data, "line", 0), f"expected a list of {what}", "start each item with `- ` on its own line"
+        )
     )
     return None

@@ -1,8 +1,16 @@
 """Load everything in the data directory into one `Dataset`, re-reading only changed files.
 
-A `DataStore` lives as long as the MkDocs plugin (across `mkdocs serve` rebuilds). Each file's
-parse is cached by path, modification time and size; when nothing changed, `load()` returns
-the very same `Dataset` object.
+A `DataStore` lives as long as the MkDocs plugin (across `mkdocs serve` rebuilds). Three caches
+keep a rebuild cheap:
+
+- each file's parse (for a `.bib` file: bibtexparser's split, the costly part) is kept by path,
+  modification time and size, so only changed files are read again;
+- each `.bib` file's expanded entries are kept while neither the file nor the `@string`
+  macros of all files changed;
+- each `Publication` (LaTeX decoding, name parsing, the clean BibTeX) is kept by the entry's
+  expanded text and lines, so editing one entry of a 5,000-entry file only redoes that entry.
+
+When nothing changed, `load()` returns the very same `Dataset` object.
 """
 
 from __future__ import annotations
@@ -13,7 +21,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .bibtex import BibFile, clean_bibtex, read_bib_files, resolve_crossrefs
+from .bibtex import (
+    BibFile,
+    RawEntry,
+    SplitBib,
+    clean_bibtex,
+    expand_bib_file,
+    resolve_crossrefs,
+    shared_macros,
+    split_bib_file,
+)
 from .fields import PRESENTATION_FIELDS, publication_from_fields
 from .models import Publication
 from .problems import Problem
@@ -55,6 +72,28 @@ def register_loader(file_names: tuple[str, ...], name: str, loader: ExtraLoader)
         EXTRA_LOADERS[file_name] = (name, loader)
 
 
+def _internal_error(path: str, line: int, what: str, error: Exception) -> Problem:
+    """The message for an exception our loaders did not expect (a bug, never a user mistake)."""
+    return Problem(
+        path,
+        line,
+        f"internal error while reading {what or path}: {type(error).__name__}: {error}"[:300],
+        "this is a bug in mkdocs-academic, not in your file: please report it with the file attached",
+    )
+
+
+def guarded(display_path: str, load: Callable[[], tuple[Any, list[Problem]]], empty: Any) -> tuple[Any, list[Problem]]:
+    """`load()`, or (`empty`, [a Problem naming the file]) when it raises: a last resort only.
+
+    The fuzz tests (tests/fuzz) show our loaders never need it; it keeps a bug in one data file
+    from becoming a traceback that hides every other message.
+    """
+    try:
+        return load()
+    except Exception as error:  # noqa: BLE001 - turned into a message naming the file
+        return empty, [_internal_error(display_path, 0, display_path, error)]
+
+
 class DataStore:
     """The data directory of one site, loaded on demand and cached file by file."""
 
@@ -64,7 +103,10 @@ class DataStore:
         self._cache: dict[Path, tuple[tuple[int, int], Any]] = {}
         self._signature: tuple[tuple[str, int, int], ...] | None = None
         self._dataset: Dataset | None = None
-        self._bib_cache: tuple[tuple[tuple[str, int, int], ...], list[BibFile]] | None = None
+        # .bib path -> (the split it was expanded from, the shared macros it was expanded with, result)
+        self._expanded: dict[Path, tuple[SplitBib, dict[str, tuple[str, int]], BibFile]] = {}
+        # expanded entry -> (its Publication or None, the problems found making it); see `_publication`
+        self._publications: dict[tuple[Any, ...], tuple[Publication | None, list[Problem]]] = {}
         #: How many files were parsed (not served from the cache) since the store was made.
         self.parse_count = 0
 
@@ -136,12 +178,14 @@ class DataStore:
             if path.suffix.lower() == ".bib":
                 continue
             if path.name.lower() in PUBLICATION_YAML_NAMES:
-                pubs, found = self._cached(path, lambda p=path, d=display: load_yaml_publications(p, d, 0))
+                pubs, found = self._cached(
+                    path, lambda p=path, d=display: guarded(d, lambda: load_yaml_publications(p, d, 0), [])
+                )
                 yaml_publications.extend(pubs)
                 problems.extend(found)
             else:
                 name, loader = EXTRA_LOADERS[path.name.lower()]
-                value, found = self._cached(path, lambda p=path, d=display, f=loader: f(p, d))
+                value, found = self._cached(path, lambda p=path, d=display, f=loader: guarded(d, lambda: f(p, d), None))
                 extra[name] = value
                 problems.extend(found)
         publications = self._publications_from_bibtex(bib_files, problems)
@@ -152,14 +196,31 @@ class DataStore:
     def _read_bibtex(self, paths: list[Path]) -> list[BibFile]:
         """All .bib files, read together (macros of one file resolve in the others).
 
-        They are cached as one set: a change to any .bib file re-reads all of them.
+        Only changed files are split again (`_cached`); a file is expanded again when it
+        changed or when the `@string` macros of all files changed (one file's macro may serve
+        another). A file our code fails on becomes a Problem naming it (`guarded`).
         """
-        stamp = tuple((str(path), *self._stat(path)) for path in paths)
-        if self._bib_cache is not None and self._bib_cache[0] == stamp:
-            return self._bib_cache[1]
-        bib_files = read_bib_files([(path, self.display(path)) for path in paths])
-        self.parse_count += len(paths)
-        self._bib_cache = (stamp, bib_files)
+        splits: list[tuple[Path, str, SplitBib | None, list[Problem]]] = []
+        for path in paths:
+            display = self.display(path)
+            split, found = self._cached(
+                path, lambda p=path, d=display: guarded(d, lambda: (split_bib_file(p, d), []), None)
+            )
+            splits.append((path, display, split, found))
+        macros = shared_macros([split for _, _, split, _ in splits if split is not None])
+        expanded: dict[Path, tuple[SplitBib, dict[str, tuple[str, int]], BibFile]] = {}
+        bib_files: list[BibFile] = []
+        for path, display, split, found in splits:
+            if split is None:
+                bib_files.append(BibFile(display, problems=list(found)))
+                continue
+            hit = self._expanded.get(path)
+            if hit is None or hit[0] is not split or hit[1] != macros:
+                bib, errors = guarded(display, lambda s=split: (expand_bib_file(s, macros), []), None)
+                hit = (split, macros, bib if bib is not None else BibFile(display, problems=errors))
+            expanded[path] = hit
+            bib_files.append(hit[2])
+        self._expanded = expanded
         return bib_files
 
     def _publications_from_bibtex(self, bib_files: list[BibFile], problems: list[Problem]) -> list[Publication]:
@@ -168,11 +229,37 @@ class DataStore:
         entries, parents, crossref_problems = resolve_crossrefs(bib_files)
         problems.extend(crossref_problems)
         publications: list[Publication] = []
+        previous, self._publications = self._publications, {}
         for order, entry in enumerate(entries):
             if entry.key.lower() in parents:
                 continue
-            publications.append(
-                publication_from_fields(
+            publication = self._publication(entry, order, previous, problems)
+            if publication is not None:
+                publications.append(publication)
+        return publications
+
+    def _publication(
+        self,
+        entry: RawEntry,
+        order: int,
+        previous: dict[tuple[Any, ...], tuple[Publication | None, list[Problem]]],
+        problems: list[Problem],
+    ) -> Publication | None:
+        """The `Publication` of an expanded entry, reused from the last load when the entry is
+        the same, its lines included (so that its problems keep the right line numbers)."""
+        cache_key = (
+            entry.key,
+            entry.entry_type,
+            entry.source,
+            tuple(entry.fields.items()),
+            tuple(entry.field_lines.items()),
+        )
+        hit = previous.get(cache_key) or self._publications.get(cache_key)
+        if hit is None:
+            found: list[Problem] = []
+            publication: Publication | None = None
+            try:
+                publication = publication_from_fields(
                     entry.key,
                     entry.entry_type,
                     entry.fields,
@@ -180,10 +267,16 @@ class DataStore:
                     field_lines=entry.field_lines,
                     order=order,
                     bibtex=clean_bibtex(entry, PRESENTATION_FIELDS),
-                    problems=problems,
+                    problems=found,
                 )
-            )
-        return publications
+            except Exception as error:  # noqa: BLE001 - last resort: name the entry, keep building
+                found.append(_internal_error(entry.source.path, entry.source.line, f"entry '{entry.key}'", error))
+            hit = (publication, found)
+        elif hit[0] is not None and hit[0].order != order:
+            hit = (replace(hit[0], order=order), hit[1])
+        self._publications[cache_key] = hit
+        problems.extend(hit[1])
+        return hit[0]
 
     @staticmethod
     def _merge(bibtex: list[Publication], yaml: list[Publication], problems: list[Problem]) -> list[Publication]:

@@ -101,13 +101,24 @@ def parse_yaml(text: str, display_path: str, problems: list[Problem]) -> Any:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
         what = error.problem or "invalid YAML"
+        hint = "check indentation, colons and quotes on this line"
+        if "mapping values are not allowed" in what:
+            hint = "put text that contains ': ' or ends with ':' (such as an emoji :tada:) in quotes"
+        problems.append(Problem(display_path, line, f"YAML syntax error: {what}", hint))
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
         problems.append(
             Problem(
-                display_path, line, f"YAML syntax error: {what}", "check indentation, colons and quotes on this line"
+                display_path,
+                line,
+                f"YAML syntax error: the character U+{error.character:04X} is not allowed"
+                if isinstance(error.character, int)
+                else "YAML syntax error: invalid character",
+                "save the file as plain UTF-8 text and remove the invisible character",
             )
         )
     except yaml.YAMLError as error:
-        problems.append(Problem(display_path, 0, f"YAML error: {error}"))
+        problems.append(Problem(display_path, 0, f"YAML error: {error}", "check the file's syntax"))
     return None
 
 
@@ -150,7 +161,11 @@ def load_data_file(path: Path, display_path: str, problems: list[Problem]) -> An
         return None
     if path.suffix.lower() == ".json":
         return parse_json(text, display_path, problems)
-    return parse_yaml(text, display_path, problems)
+    before = len(problems)
+    data = parse_yaml(text, display_path, problems)
+    if data is None and len(problems) == before:
+        problems.append(Problem(display_path, 0, "the file holds no data, only comments", "add data or delete the file"))
+    return data
 
 
 def did_you_mean(word: str, choices: list[str] | tuple[str, ...] | set[str] | frozenset[str]) -> str:

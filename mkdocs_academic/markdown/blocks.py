@@ -145,6 +145,7 @@ class PublicationsBlock(AcademicBlock):
                 show_abstract=options["abstract"],
                 show_bibtex=options["bibtex"],
                 numbered=options["numbered"],
+                urls=context.output_urls,
             )
             self.add_html(block, str(html))
         self.add_html(block, str(renderer.marks_legend(publications)))

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..data.store import Dataset, DataStore
 from ..render.environment import Renderer
+from ..render.urls import OutputUrls
 
 #: Loggers under `mkdocs.` count towards `mkdocs build --strict`; the name needs no import of MkDocs.
 log = logging.getLogger("mkdocs.plugins.academic")
@@ -32,6 +33,8 @@ class BuildContext:
     page: str = ""
     #: Path from the current page to the site root ("../"), for relative links.
     base_url: str = ""
+    #: Site-relative URLs of each publication's page and .bib file (set by the plugin).
+    output_urls: OutputUrls = field(default_factory=OutputUrls)
     _reported: Dataset | None = None
 
     def dataset(self) -> Dataset:

@@ -23,9 +23,11 @@ from ..render.environment import Renderer
 from ..render.labels import Labels
 from .blocks import AcademicBlock, PublicationsBlock, unknown_block_hint
 from .context import PREFIX, BuildContext, log
+from .cv_blocks import ExperienceBlock, NewsBlock, ProfileBlock
+from .publication_block import PublicationBlock
 
 #: Every block the extension registers. Other modules append theirs before `extendMarkdown`.
-BLOCKS: list[type[AcademicBlock]] = [PublicationsBlock]
+BLOCKS: list[type[AcademicBlock]] = [PublicationsBlock, PublicationBlock, NewsBlock, ExperienceBlock, ProfileBlock]
 
 
 class AcademicExtension(BlocksExtension):

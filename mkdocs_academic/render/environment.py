@@ -16,9 +16,10 @@ from markupsafe import Markup
 
 from ..data.models import Publication
 from ..data.names import MeMatcher
-from .format import MARK_MEANINGS, author_items, format_date, resolve_url, slugify_key
+from .format import MARK_MEANINGS, author_items, format_date, format_date_range, resolve_url, slugify_key
 from .inline_markdown import InlineMarkdown
 from .labels import Labels
+from .urls import OutputUrls
 
 
 class Renderer:
@@ -48,9 +49,13 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             undefined=StrictUndefined,
+            # One Renderer serves one build: templates are read once, not checked on every use.
+            auto_reload=False,
         )
         self.env.globals["labels"] = self.labels
         self.env.filters["date"] = lambda date, short=False: format_date(date, self.labels, short)
+        self.env.filters["date_range"] = lambda when, short=True: format_date_range(when, self.labels, short)
+        self.env.filters["site_url"] = resolve_url
         self.env.filters["markdown"] = self.markdown.block
         self.env.filters["inline_markdown"] = self.markdown.inline
         self._entry_cache: dict[tuple[Any, ...], tuple[Publication, Markup]] = {}
@@ -72,9 +77,13 @@ class Renderer:
         base_url: str,
         show_abstract: bool,
         show_bibtex: bool,
+        urls: OutputUrls | None = None,
     ) -> Markup:
-        """One publication entry; rendered once per build for the same settings."""
-        cache_key = (id(pub), element_id, style, base_url, show_abstract, show_bibtex)
+        """One publication entry; rendered once per build for the same settings.
+
+        With `urls`, the title links to the entry's own page and the BibTeX offers its `.bib`.
+        """
+        cache_key = (id(pub), element_id, style, base_url, show_abstract, show_bibtex, id(urls))
         hit = self._entry_cache.get(cache_key)
         if hit is not None and hit[0] is pub:
             return hit[1]
@@ -89,6 +98,8 @@ class Renderer:
             preview=resolve_url(pub.preview, base_url) if pub.preview else "",
             show_abstract=show_abstract and bool(pub.abstract),
             show_bibtex=show_bibtex and pub.show_bibtex and bool(pub.bibtex),
+            page_url=resolve_url(urls.page(pub.key), base_url) if urls and urls.page(pub.key) else "",
+            bib_url=resolve_url(urls.bib(pub.key), base_url) if urls and urls.bib(pub.key) else "",
         )
         self._entry_cache[cache_key] = (pub, html)
         return html
@@ -103,6 +114,7 @@ class Renderer:
         show_abstract: bool = True,
         show_bibtex: bool = True,
         numbered: bool = False,
+        urls: OutputUrls | None = None,
     ) -> Markup:
         """A list of publication entries (one `<ol>`)."""
         entries = [
@@ -113,10 +125,25 @@ class Renderer:
                 base_url=base_url,
                 show_abstract=show_abstract,
                 show_bibtex=show_bibtex,
+                urls=urls,
             )
             for pub in publications
         ]
         return self.render("publication-list.html", entries=entries, style=style, numbered=numbered)
+
+    def publication_page(self, pub: Publication, *, part: str, base_url: str, bib_url: str = "") -> Markup:
+        """One part of a publication's own page: "summary" (authors, venue, links), "abstract"
+        or "bibtex". The page's headings are real elements added by the `/// publication` block."""
+        return self.render(
+            "publication-page.html",
+            pub=pub,
+            part=part,
+            authors=author_items(pub.authors, self.me),
+            editors=author_items(pub.editors, self.me) if not pub.authors else [],
+            links=[(link, resolve_url(link.url, base_url)) for link in pub.links if resolve_url(link.url, base_url)],
+            preview=resolve_url(pub.preview, base_url) if pub.preview else "",
+            bib_url=resolve_url(bib_url, base_url) if bib_url else "",
+        )
 
     def marks_legend(self, publications: Sequence[Publication]) -> Markup:
         """The legend for contribution marks used in `publications`, or empty markup."""

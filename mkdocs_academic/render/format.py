@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..data.dates import DateRange
 from ..data.fields import safe_url
 from ..data.models import PartialDate, Person
 from ..data.names import MeMatcher
@@ -42,6 +43,17 @@ def format_date(date: PartialDate | None, labels: Labels, short: bool = False) -
     if not date.day:
         return labels["date_month"].format(month=month, year=date.year)
     return labels["date_day"].format(month=month, day=date.day, year=date.year)
+
+
+def format_date_range(when: DateRange | None, labels: Labels, short: bool = True) -> str:
+    """A date range at its own precision: "2019 – Present", "Sep 2020 – Jun 2024", "2021"."""
+    if when is None:
+        return ""
+    start = format_date(when.start, labels, short)
+    end = labels["present"] if when.ongoing else format_date(when.end, labels, short)
+    if start and end and start != end:
+        return labels["date_range"].format(start=start, end=end)
+    return start or end
 
 
 def author_items(people: Sequence[Person], me: MeMatcher, max_authors: int | None = None) -> list[AuthorItem]:

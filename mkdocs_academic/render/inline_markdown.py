@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 from functools import lru_cache
+from html import escape
+from html.parser import HTMLParser
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
@@ -38,15 +41,72 @@ _EMOJI = {
 }
 
 
+#: Attributes that hold a URL a browser may follow or load.
+_URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "poster", "background", "srcset", "data")
+
+
+def _is_safe(value: str) -> bool:
+    # Browsers decode character references before looking at the scheme: `&#106;avascript:`.
+    return safe_url(html.unescape(value))
+
+
 class _DropUnsafeLinks(Treeprocessor):
     """Remove `href`/`src` values whose scheme is not http(s), mailto or relative."""
 
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
-            for attribute in ("href", "src"):
+            for attribute in _URL_ATTRIBUTES:
                 value = element.get(attribute)
-                if value is not None and not safe_url(value):
+                if value is not None and not _is_safe(value):
                     del element.attrib[attribute]
+
+
+class _Reserialiser(HTMLParser):
+    """Re-writes HTML from what a parser makes of it, leaving out unsafe URL attributes.
+
+    Each tag is written anew from its parsed name and attributes (values quoted and escaped),
+    so a malformed tag cannot mean one thing to this check and another to the browser.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self._raw_text = False
+
+    def _tag(self, tag: str, attrs: list[tuple[str, str | None]], close: str) -> str:
+        kept = [
+            f' {name}="{escape(value, quote=True)}"' if value is not None else f" {name}"
+            for name, value in attrs
+            if not (name in _URL_ATTRIBUTES and value is not None and not safe_url(value))
+        ]
+        return f"<{tag}{''.join(kept)}{close}>"
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.out.append(self._tag(tag, attrs, ""))
+        self._raw_text = tag in {"script", "style"}
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.out.append(self._tag(tag, attrs, " /"))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.out.append(f"</{tag}>")
+        self._raw_text = False
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(data if self._raw_text else escape(data, quote=False))
+
+    def handle_comment(self, data: str) -> None:
+        self.out.append(f"<!--{data}-->")
+
+
+def drop_unsafe_url_attributes(text: str) -> str:
+    """`text` (HTML, raw HTML included) without URL attributes whose scheme is unsafe."""
+    if "<" not in text:
+        return text
+    parser = _Reserialiser()
+    parser.feed(text)
+    parser.close()
+    return "".join(parser.out)
 
 
 class InlineMarkdown:
@@ -83,4 +143,6 @@ def _markdown(allow_html: bool) -> markdown.Markdown:
 def _convert(allow_html: bool, text: str) -> str:
     for code, emoji in _EMOJI.items():
         text = text.replace(code, emoji)
-    return _markdown(allow_html).reset().convert(text)
+    converted = _markdown(allow_html).reset().convert(text)
+    # Raw HTML (allowed site-wide) bypasses the tree; its links are checked here.
+    return drop_unsafe_url_attributes(converted) if allow_html else converted

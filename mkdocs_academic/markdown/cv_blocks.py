@@ -1,0 +1,139 @@
+"""The homepage blocks beside publications: `/// news`, `/// experience` and `/// profile`.
+
+/// news                      latest news (options: limit, since, pinned, tag, group_by)
+/// experience | education    one CV section from cv.yml or resume.json
+/// experience                every CV section, each under its own heading
+/// profile                   the profile card (photo, position, links, bio)
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from typing import Any
+
+from ..data.cv import sort_entries
+from ..data.homepage import cv_sections, news_items, profile
+from ..data.news import group_news_by_year, select_news
+from ..data.yamlfile import did_you_mean
+from ..render.format import resolve_url
+from .blocks import AcademicBlock
+from .context import BuildContext
+
+
+class NewsBlock(AcademicBlock):
+    """`/// news`: dated announcements from `news.yml`, newest first (pinned ones on top)."""
+
+    NAME = "news"
+
+    def fill(self, block: etree.Element, options: dict[str, Any], context: BuildContext) -> None:
+        dataset = context.dataset()
+        renderer = context.renderer
+        everything = news_items(dataset)
+        if "news" not in dataset.extra:
+            context.warn(self.NAME, "no news file: add news.yml to the data directory (`- date: 2024-05` / `text: ...`)")
+        if self.argument:
+            context.warn(self.NAME, f"takes no argument (got '{self.argument}'); use options such as `limit: 5`")
+        known_tags = sorted({tag for item in everything for tag in item.tags})
+        for tag in options["tag"]:
+            if tag.lower() not in {known.lower() for known in known_tags}:
+                hint = did_you_mean(tag, known_tags) or (
+                    f"tags in news.yml: {', '.join(known_tags)}" if known_tags else "no news item has tags"
+                )
+                context.warn(self.NAME, f"no news item has the tag '{tag}' ({hint})")
+        by_year = options["group_by"] == "year"
+        items = select_news(
+            everything,
+            limit=options["limit"],
+            since=options["since"],
+            pinned=options["pinned"],
+            tags=options["tag"],
+            pinned_first=not by_year,
+        )
+        if not items:
+            self.add_html(block, str(renderer.render("empty.html", message=renderer.labels["no_news"])))
+            return
+        if not by_year:
+            self.add_html(block, str(renderer.render("news-list.html", items=items, base_url=context.base_url)))
+            return
+        level = self.heading_level(block, options["heading_level"])
+        for year, group in group_news_by_year(items):
+            self.add_heading(block, level, str(year))
+            self.add_html(block, str(renderer.render("news-list.html", items=group, base_url=context.base_url)))
+
+
+class ExperienceBlock(AcademicBlock):
+    """`/// experience | <section>`: one CV section (education, positions, awards, skills...)."""
+
+    NAME = "experience"
+
+    def fill(self, block: etree.Element, options: dict[str, Any], context: BuildContext) -> None:
+        dataset = context.dataset()
+        sections, notes = cv_sections(dataset)
+        renderer = context.renderer
+        if "cv" not in dataset.extra and "resume" not in dataset.extra:
+            context.warn(self.NAME, "no CV file: add cv.yml (or a JSON Resume resume.json) to the data directory")
+        wanted = [name.strip() for name in (self.argument or "").split(",") if name.strip()]
+        lookup = {name.lower(): name for name in sections}
+        chosen: list[str] = []
+        for name in wanted:
+            found = lookup.get(name.lower())
+            if found is None:
+                known = list(sections)
+                hint = did_you_mean(name, known) or (
+                    f"sections in your data: {', '.join(known)}" if known else "add it to cv.yml or resume.json"
+                )
+                context.warn(self.NAME, f"no CV section '{name}' ({hint})")
+            else:
+                chosen.append(found)
+        with_headings = not wanted or len(chosen) > 1
+        if not wanted:
+            chosen = list(sections)
+        if not chosen:
+            self.add_html(block, str(renderer.render("empty.html", message=renderer.labels["no_entries"])))
+            return
+        level = self.heading_level(block, options["heading_level"]) if with_headings else 0
+        for name in chosen:
+            if name in notes:
+                context.warn(self.NAME, notes[name])
+            entries = sort_entries(sections[name], options["sort"])
+            if options["limit"]:
+                entries = entries[: options["limit"]]
+            if with_headings:
+                heading = renderer.labels.get(f"section_{name.lower()}") or name.replace("_", " ").capitalize()
+                self.add_heading(block, level, heading)
+            if not entries:
+                self.add_html(block, str(renderer.render("empty.html", message=renderer.labels["no_entries"])))
+                continue
+            html = renderer.render(
+                "cv-section.html",
+                section=name.lower().replace(" ", "-"),
+                entries=entries,
+                highlights=options["highlights"],
+                base_url=context.base_url,
+            )
+            self.add_html(block, str(html))
+
+
+class ProfileBlock(AcademicBlock):
+    """`/// profile`: the card with photo, position, affiliation, contact, links and bio."""
+
+    NAME = "profile"
+
+    def fill(self, block: etree.Element, options: dict[str, Any], context: BuildContext) -> None:
+        found, notes = profile(context.dataset())
+        for note in notes:
+            context.warn(self.NAME, note)
+        renderer = context.renderer
+        if found is None:
+            context.warn(self.NAME, "no profile: add profile.yml (or `basics` in resume.json) to the data directory")
+            return
+        html = renderer.render(
+            "profile.html",
+            profile=found,
+            photo=resolve_url(found.photo, context.base_url) if found.photo and options["photo"] else "",
+            show_name=options["name"],
+            show_bio=options["bio"],
+            show_links=options["links"],
+            base_url=context.base_url,
+        )
+        self.add_html(block, str(html))

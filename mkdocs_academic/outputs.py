@@ -1,0 +1,217 @@
+"""The files the plugin adds to a site, and the tags it adds to pages' `<head>` (MkDocs glue).
+
+- a page per publication, `<publication_pages_dir>/<slug>/`, whose content is a
+  `/// publication` block (so it goes through the theme like any page) and whose head gets the
+  Highwire `citation_*` tags, OpenGraph/Twitter tags and schema.org `ScholarlyArticle` JSON-LD;
+- `publications.bib`, `publications.json` (CSL-JSON) and `<publication_pages_dir>/<slug>.bib`;
+- `feed.xml`, an Atom feed of the news, linked from every page's head;
+- schema.org `Person` JSON-LD on the page that shows the `/// profile` block.
+
+Tags go into the head in `on_post_page`, right before `</head>`: that works with every theme
+(mkdocs, Material, ...) without overriding a theme template. The writers themselves are pure
+functions in `render/` (`exports`, `feed`, `meta`).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+from pathlib import Path
+
+import yaml
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from .config import AcademicConfig
+from .data.homepage import news_items, profile
+from .data.models import Publication
+from .data.news import select_news
+from .data.store import Dataset
+from .markdown.context import PREFIX, log
+from .render.environment import Renderer
+from .render.exports import bibtex_bibliography, bibtex_entry, csl_json
+from .render.feed import atom_feed, news_entries
+from .render.meta import description, highwire_tags, profile_person, scholarly_article, script_json, social_tags
+from .render.urls import OutputUrls, assign_slugs
+
+#: The class every `/// profile` block's outer element carries (DESIGN.md, the contract).
+PROFILE_CLASS = 'class="academic academic-profile'
+NEWS_CLASS = 'class="academic academic-news'
+
+
+def site_path(value: str, option: str) -> str:
+    """A path inside the site from an option (`publications`, `/exports/all.bib`), checked."""
+    path = posixpath.normpath(value.strip().replace("\\", "/").strip("/")) if value.strip() else ""
+    if not path or path == "." or path.startswith("../") or path == "..":
+        raise PluginError(f"academic: option '{option}' must be a path inside the site, got {value!r}")
+    return path
+
+
+def publication_page_markdown(pub: Publication) -> str:
+    """The Markdown of a generated publication page: front matter and a `/// publication` block."""
+    # Themes print `title` and `description` without escaping them (MkDocs' own titles are HTML).
+    front_matter = yaml.safe_dump(
+        {
+            "title": html.escape(pub.title),
+            "description": html.escape(description(pub)),
+            "academic_publication": pub.key,
+        },
+        allow_unicode=True,
+        sort_keys=False,
+        width=10_000,
+    )
+    # JSON is YAML: a quoted key survives `:`, `#` and any other character.
+    return f"---\n{front_matter}---\n\n/// publication\n    key: {json.dumps(pub.key)}\n    heading_level: 1\n///\n"
+
+
+class SiteOutputs:
+    """The generated files and head tags of one site; lives as long as the plugin."""
+
+    def __init__(self, options: AcademicConfig) -> None:
+        self.options = options
+        self.dataset = Dataset()
+        self.site_url = ""
+        self.site_name = ""
+        #: src_uri of each publication page (generated or the user's own) -> BibTeX key.
+        self.page_keys: dict[str, str] = {}
+        self.feed_url = ""
+        self.news_page_url = ""
+
+    # -------------------------------------------------------------------- on_files
+
+    def add_files(self, files: Files, config: MkDocsConfig, dataset: Dataset) -> OutputUrls:
+        """Add the publication pages, the exports and decide on the feed; return the URLs."""
+        self.dataset = dataset
+        self.site_url = config.site_url or ""
+        self.site_name = config.site_name
+        self.page_keys = {}
+        self.news_page_url = ""
+        publications = list(dataset.publications)
+        if not publications or not (self.options.publication_pages or self.options.exports):
+            self._plan_feed()
+            return OutputUrls()
+        folder = site_path(self.options.publication_pages_dir, "publication_pages_dir")
+        slugs = assign_slugs(pub.key for pub in publications)
+        dest_uris = {file.dest_uri: file for file in files}
+        pages: dict[str, str] = {}
+        bib_files: dict[str, str] = {}
+
+        def add(src_uri: str, content: str, inclusion: InclusionLevel = InclusionLevel.UNDEFINED) -> File:
+            """Add a generated file, unless the user has one at that path (theirs wins)."""
+            generated = File.generated(config, src_uri, content=content, inclusion=inclusion)
+            existing = files.get_file_from_path(src_uri) or dest_uris.get(generated.dest_uri)
+            if existing is not None:
+                log.info("%s%s exists in docs_dir; it is used instead of the generated one", PREFIX, src_uri)
+                return existing
+            files.append(generated)
+            dest_uris[generated.dest_uri] = generated
+            return generated
+
+        for pub in publications:
+            slug = slugs[pub.key]
+            if self.options.publication_pages:
+                page = add(f"{folder}/{slug}/index.md", publication_page_markdown(pub), InclusionLevel.NOT_IN_NAV)
+                pages[pub.key] = page.url
+                self.page_keys[page.src_uri] = pub.key
+            if self.options.exports and bibtex_entry(pub):
+                bib_files[pub.key] = add(f"{folder}/{slug}.bib", bibtex_entry(pub)).url
+        if self.options.exports:
+            add(site_path(self.options.exports_bibtex, "exports_bibtex"), bibtex_bibliography(publications))
+            add(site_path(self.options.exports_csl_json, "exports_csl_json"), csl_json(publications))
+        self._plan_feed()
+        return OutputUrls(pages=pages, bib_files=bib_files)
+
+    def _plan_feed(self) -> None:
+        """Decide whether this build writes the news feed (pages link to it from their head).
+
+        `feed` unset: a feed when there is news and a `site_url`. `feed: true` without
+        `site_url` is a warning (a feed needs absolute URLs); `feed: false`: never a feed.
+        """
+        self.feed_url = ""
+        if self.options.feed is False or not news_items(self.dataset):
+            return
+        if not self.site_url:
+            message = (
+                "%sno news feed: a feed needs absolute URLs, so set `site_url` in mkdocs.yml "
+                "(for example `site_url: https://example.org/`)%s"
+            )
+            if self.options.feed:
+                log.warning(message, PREFIX, ", or turn the feed off with `feed: false`")
+            else:
+                log.info(message, PREFIX, "")
+            return
+        self.feed_url = self._absolute(site_path(self.options.feed_file, "feed_file"))
+
+    def _absolute(self, url: str) -> str:
+        base = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
+        return base + url
+
+    # ---------------------------------------------------------------- on_post_page
+
+    def head_tags(self, page: Page, output: str, renderer: Renderer) -> Markup:
+        """What goes into this page's `<head>`: citation, social and JSON-LD tags, feed link."""
+        meta = []
+        json_ld = []
+        page_url = page.canonical_url or ""
+        key = self.page_keys.get(page.file.src_uri) or page.meta.get("academic_publication")
+        pub = self.dataset.publication(str(key)) if key else None
+        if pub is not None:
+            meta += highwire_tags(pub, site_url=self.site_url, page_url=page_url)
+            if self.options.publication_pages_social:
+                meta += social_tags(pub, site_name=self.site_name, site_url=self.site_url, page_url=page_url)
+            json_ld.append(script_json(scholarly_article(pub, site_url=self.site_url, page_url=page_url)))
+        if PROFILE_CLASS in output:
+            owner, _ = profile(self.dataset)
+            if owner is not None:
+                json_ld.append(script_json(profile_person(owner, site_url=self.site_url, page_url=page_url)))
+        if NEWS_CLASS in output and not self.news_page_url:
+            self.news_page_url = page_url
+        feeds = [(self._feed_title(renderer), self.feed_url)] if self.feed_url else []
+        if not (meta or json_ld or feeds):
+            return Markup("")
+        return renderer.render("head.html", meta=meta, json_ld=json_ld, feeds=feeds)
+
+    def _feed_title(self, renderer: Renderer) -> str:
+        if self.options.feed_title:
+            return self.options.feed_title
+        news = renderer.labels["news"]
+        return f"{self.site_name}: {news}" if self.site_name else news
+
+    # --------------------------------------------------------------- on_post_build
+
+    def write_feed(self, config: MkDocsConfig, renderer: Renderer) -> None:
+        """Write the Atom feed into the built site (after the pages: entries link to the news page)."""
+        if not self.feed_url:
+            return
+        items = select_news(news_items(self.dataset), pinned_first=False)
+        entries = news_entries(
+            items,
+            site_url=self.site_url,
+            feed_url=self.feed_url,
+            page_url=self.news_page_url or self.site_url,
+            to_html=lambda text: str(renderer.markdown.inline(text)),
+        )
+        text = atom_feed(
+            entries,
+            title=self._feed_title(renderer),
+            feed_url=self.feed_url,
+            site_url=self.site_url,
+            author=config.site_author or self.site_name or "mkdocs-academic",
+        )
+        path = Path(config.site_dir) / site_path(self.options.feed_file, "feed_file")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def insert_into_head(output: str, tags: str) -> str:
+    """`output` with `tags` right before its first `</head>` (unchanged when it has none)."""
+    if not tags:
+        return output
+    index = output.find("</head>")
+    if index < 0:
+        return output
+    return f"{output[:index]}{tags}\n{output[index:]}"
