@@ -43,7 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read every data file of DATA_DIR as `mkdocs build` does, say how many entries of each kind "
         "were read, and print each problem with its file and line. Exit 1 when there is a problem.",
     )
-    check.add_argument("data_dir", nargs="?", default="data", metavar="DATA_DIR", help="the data folder (default: data)")
+    check.add_argument(
+        "data_dir", nargs="?", default="data", metavar="DATA_DIR", help="the data folder (default: data)"
+    )
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     check.set_defaults(handler=run_check)
 
@@ -56,7 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importer.add_argument("source", metavar="SOURCE_DIR", help="the folder of the site to import from")
     importer.add_argument("--from", dest="kind", required=True, choices=SOURCES, help="what kind of site SOURCE_DIR is")
-    importer.add_argument("--out", default="data", metavar="DATA_DIR", help="where to write the data files (default: data)")
+    importer.add_argument(
+        "--out", default="data", metavar="DATA_DIR", help="where to write the data files (default: data)"
+    )
     importer.add_argument(
         "--docs",
         metavar="DOCS_DIR",

@@ -119,7 +119,9 @@ def import_alfolio(source: Path) -> ImportResult:
         result.owner = profile["name"]
         result.count("profile")
     elif profile:
-        result.skip("_data/socials.yml", "the profile links", "no name found (resume.json or _config.yml) for a profile")
+        result.skip(
+            "_data/socials.yml", "the profile links", "no name found (resume.json or _config.yml) for a profile"
+        )
     _leftovers(source, result)
     return result
 
@@ -204,12 +206,16 @@ def _cv(source: Path, result: ImportResult) -> dict[str, list[dict[str, Any]]]:
             entries = [{"title": _markdown(clean(item), result)} for item in contents if clean(item)]
         elif kind == "nested_list":
             entries = [
-                compact({"title": _markdown(clean(item.get("title")), result), "items": _texts(item.get("items"), result)})
+                compact(
+                    {"title": _markdown(clean(item.get("title")), result), "items": _texts(item.get("items"), result)}
+                )
                 for item in contents
                 if isinstance(item, dict)
             ]
         elif kind == "time_table":
-            entries = [entry for item in contents if isinstance(item, dict) for entry in _time_table(item, title, result)]
+            entries = [
+                entry for item in contents if isinstance(item, dict) for entry in _time_table(item, title, result)
+            ]
         else:
             result.skip("_data/cv.yml", f"section '{title}' of type `{kind}`", "a type al-folio's cv.yml did not have")
             continue

@@ -251,7 +251,9 @@ def is_simple_body(body: str) -> bool:
     """True when a Markdown body is only paragraphs of text (no headings, lists, quotes, code)."""
     for line in body.splitlines():
         stripped = line.strip()
-        if re.match(r"^(#|>|[-*+]\s|\d+\.\s|```|~~~|={3,}|-{3,}|\||<(?!a\s|/a|b>|/b|i>|/i|em|/em|strong|/strong))", stripped):
+        if re.match(
+            r"^(#|>|[-*+]\s|\d+\.\s|```|~~~|={3,}|-{3,}|\||<(?!a\s|/a|b>|/b|i>|/i|em|/em|strong|/strong))", stripped
+        ):
             return False
     return True
 

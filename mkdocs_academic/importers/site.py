@@ -27,7 +27,16 @@ def add_site(result: ImportResult, site_name: str = "") -> None:
     if has_news:
         home += ["## News", "", "/// news", "    limit: 5", "///", ""]
     if has_publications:
-        home += ["## Recent publications", "", "/// publications", "    limit: 5", "    group_by: none", "    style: compact", "///", ""]
+        home += [
+            "## Recent publications",
+            "",
+            "/// publications",
+            "    limit: 5",
+            "    group_by: none",
+            "    style: compact",
+            "///",
+            "",
+        ]
     pages: dict[str, str] = {"index.md": "\n".join(home)}
     nav: list[Any] = [{"Home": "index.md"}]
     if has_publications:
