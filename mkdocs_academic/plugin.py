@@ -8,7 +8,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -35,6 +35,7 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
         self.store: DataStore | None = None
         self.context: BuildContext | None = None
         self.outputs: SiteOutputs | None = None
+        self.labels: dict[str, Labels] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with it
@@ -49,8 +50,9 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
         if self.store is None or self.store.data_dir != data_dir:
             self.store = DataStore(data_dir, site_root)
         custom_dir = config.theme.custom_dir
+        self.labels = {}  # `labels:` may have changed (mkdocs serve reloads mkdocs.yml)
         renderer = Renderer(
-            labels=Labels(self._language(config), self.config.labels),
+            labels=self._labels(self._language(config)),
             me=MeMatcher(self.config.me),
             template_dirs=[Path(custom_dir)] if custom_dir else [],
             allow_html=self.config.allow_html,
@@ -65,6 +67,8 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
         self.outputs = SiteOutputs(self.config)
         extension = AcademicExtension()
         extension.context = self.context
+        # Once: an i18n plugin builds each language again with the same config.
+        config.markdown_extensions[:] = [e for e in config.markdown_extensions if not isinstance(e, AcademicExtension)]
         config.markdown_extensions.append(extension)  # type: ignore[arg-type]
         if self.config.assets:
             if CSS not in config.extra_css:
@@ -73,11 +77,22 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
                 config.extra_javascript.append(JS)  # type: ignore[arg-type]
         return config
 
-    def _language(self, config: MkDocsConfig) -> str:
+    def _language(self, config: MkDocsConfig, page: Page | None = None) -> str:
+        """The labels' language: the page's own (front matter `language`, or the locale that
+        mkdocs-static-i18n gives its file), else the plugin's `language`, else the theme's."""
+        if page is not None:
+            own = (page.meta or {}).get("language") or getattr(page.file, "locale", None)
+            if own:
+                return str(own)
         if self.config.language:
             return self.config.language
         theme_language = config.theme.get("language") or config.theme.get("locale")
         return str(theme_language or "en")
+
+    def _labels(self, language: str) -> Labels:
+        if language not in self.labels:
+            self.labels[language] = Labels(language, self.config.labels)
+        return self.labels[language]
 
     def _block_defaults(self) -> dict[str, dict[str, Any]]:
         """Site-wide block options from mkdocs.yml, each checked like a block's own."""
@@ -103,8 +118,12 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
                 f"{type(error).__name__}: {error}; please report it"
             ) from error
         self.context.renderer.clear_cache()
+        # An i18n plugin sets the theme's language for each build after on_config.
+        self.context.renderer.set_labels(self._labels(self._language(config)))
         report_problems(dataset)
 
+    # After other plugins' (mkdocs-static-i18n's runs at -100 and cannot handle generated files).
+    @event_priority(-110)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
@@ -121,6 +140,7 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
         if self.context is not None:
             self.context.page = page.file.src_uri
             self.context.base_url = "../" * page.url.count("/")
+            self.context.renderer.set_labels(self._labels(self._language(config, page)))
         return markdown
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:

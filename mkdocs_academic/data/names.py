@@ -388,7 +388,9 @@ def name_list_problem(raw: str) -> str | None:
     if not words:
         return None
     ands = [index for index, word in enumerate(words) if word.lower() == "and"]
-    if ands and (ands[0] == 0 or ands[-1] == len(words) - 1 or any(b - a == 1 for a, b in zip(ands, ands[1:]))):
+    if ands and (
+        ands[0] == 0 or ands[-1] == len(words) - 1 or any(b - a == 1 for a, b in zip(ands, ands[1:], strict=False))
+    ):
         return "an empty name (a doubled, leading or trailing 'and')"
     for name in split_names(raw):
         if "=" in name:

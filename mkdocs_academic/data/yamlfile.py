@@ -164,7 +164,9 @@ def load_data_file(path: Path, display_path: str, problems: list[Problem]) -> An
     before = len(problems)
     data = parse_yaml(text, display_path, problems)
     if data is None and len(problems) == before:
-        problems.append(Problem(display_path, 0, "the file holds no data, only comments", "add data or delete the file"))
+        problems.append(
+            Problem(display_path, 0, "the file holds no data, only comments", "add data or delete the file")
+        )
     return data
 
 

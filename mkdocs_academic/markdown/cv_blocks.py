@@ -30,7 +30,9 @@ class NewsBlock(AcademicBlock):
         renderer = context.renderer
         everything = news_items(dataset)
         if "news" not in dataset.extra:
-            context.warn(self.NAME, "no news file: add news.yml to the data directory (`- date: 2024-05` / `text: ...`)")
+            context.warn(
+                self.NAME, "no news file: add news.yml to the data directory (`- date: 2024-05` / `text: ...`)"
+            )
         if self.argument:
             context.warn(self.NAME, f"takes no argument (got '{self.argument}'); use options such as `limit: 5`")
         known_tags = sorted({tag for item in everything for tag in item.tags})
