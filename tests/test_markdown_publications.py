@@ -224,3 +224,8 @@ def test_language_labels(data_dir: Path) -> None:
 def test_label_override(data_dir: Path) -> None:
     html = render("/// publications\n    keys: lovelace2024engines\n///\n", data_dir, labels={"abstract": "Summary"})
     assert "<summary>Summary</summary>" in html
+
+
+def test_year_headings_get_ids_that_do_not_start_with_a_digit(data_dir: Path) -> None:
+    html = render("/// publications\n    year: 2024\n///\n\n/// publications\n    year: 2024\n///\n", data_dir)
+    assert re.findall(r'<h\d id="([^"]+)">2024', html) == ["publications-2024", "publications-2024-2"]

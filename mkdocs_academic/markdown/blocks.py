@@ -6,6 +6,7 @@ Each block becomes a `<div class="academic academic-<name>">`. Rendered HTML goe
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from abc import abstractmethod
 from collections.abc import Callable
@@ -77,6 +78,11 @@ class AcademicBlock(Block):
         """Append a real heading (it gets an id and a place in the table of contents)."""
         heading = etree.SubElement(block, f"h{level}")
         heading.text = AtomicString(text)
+        if text[:1].isdigit():
+            # A year heading gets `publications-2024`, not `2024`: ids starting with a digit
+            # are invalid CSS selectors, and the mkdocs theme's ScrollSpy fails on them.
+            slug = re.sub(r"[^0-9a-z]+", "-", text.lower()).strip("-")
+            heading.set("id", self.unique_id(f"{self.NAME}-{slug}"))
 
     def heading_level(self, block: etree.Element, chosen: int | None) -> int:
         """`chosen`, else one below the last heading before the block on the page (max 6)."""

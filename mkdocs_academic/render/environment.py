@@ -64,6 +64,13 @@ class Renderer:
         """Render `academic/<template>` with `context`."""
         return Markup(self.env.get_template(f"academic/{template}").render(**context).strip())
 
+    def set_labels(self, labels: Labels) -> None:
+        """Write what follows in another language (pages of a multilingual site)."""
+        if labels is not self.labels:
+            self.labels = labels
+            self.env.globals["labels"] = labels
+            self._entry_cache.clear()
+
     def clear_cache(self) -> None:
         """Forget rendered entries (call once per build)."""
         self._entry_cache.clear()

@@ -1,6 +1,7 @@
 """Every word the plugin writes on a page, in each shipped language.
 
-The language comes from the plugin's `language` option, else from `theme.language`, else
+The language comes from the page (front matter `language`, or mkdocs-static-i18n's locale of
+its file), else the plugin's `language` option, else `theme.language` (or `locale`), else
 English. Any label can be overridden with the `labels:` option in mkdocs.yml.
 """
 
@@ -8,11 +9,31 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+#: Names of formats, identifiers and services: the same in every language (still overridable).
+NAMES: dict[str, str] = {
+    "bibtex": "BibTeX",
+    "link_pdf": "PDF",
+    "link_arxiv": "arXiv",
+    "link_doi": "DOI",
+    "link_html": "HTML",
+    "link_scholar": "Google Scholar",
+    "link_orcid": "ORCID",
+    "link_github": "GitHub",
+    "link_gitlab": "GitLab",
+    "link_linkedin": "LinkedIn",
+    "link_x": "X",
+    "link_twitter": "Twitter",
+    "link_bluesky": "Bluesky",
+    "link_mastodon": "Mastodon",
+    "link_semantic_scholar": "Semantic Scholar",
+    "link_dblp": "DBLP",
+    "link_researchgate": "ResearchGate",
+}
+
 ENGLISH: dict[str, str] = {
     "date_month": "{month} {year}",
     "date_day": "{month} {day}, {year}",
     "abstract": "Abstract",
-    "bibtex": "BibTeX",
     "copy": "Copy",
     "copied": "Copied",
     "copy_bibtex": "Copy BibTeX to clipboard",
@@ -51,10 +72,6 @@ ENGLISH: dict[str, str] = {
     "type_software": "Software",
     "type_dataset": "Datasets",
     "type_other": "Other",
-    "link_pdf": "PDF",
-    "link_arxiv": "arXiv",
-    "link_doi": "DOI",
-    "link_html": "HTML",
     "link_url": "Link",
     "link_code": "Code",
     "link_data": "Data",
@@ -91,18 +108,6 @@ ENGLISH: dict[str, str] = {
     "link_cv": "CV",
     "link_email": "Email",
     "link_paper": "Paper",
-    "link_scholar": "Google Scholar",
-    "link_orcid": "ORCID",
-    "link_github": "GitHub",
-    "link_gitlab": "GitLab",
-    "link_linkedin": "LinkedIn",
-    "link_x": "X",
-    "link_twitter": "Twitter",
-    "link_bluesky": "Bluesky",
-    "link_mastodon": "Mastodon",
-    "link_semantic_scholar": "Semantic Scholar",
-    "link_dblp": "DBLP",
-    "link_researchgate": "ResearchGate",
     "section_education": "Education",
     "section_positions": "Positions",
     "section_work": "Work experience",
@@ -122,8 +127,7 @@ ENGLISH: dict[str, str] = {
     "section_volunteer": "Volunteering",
     "section_certificates": "Certificates",
     "section_publications": "Publications",
-    "section_references": "References",
-}
+    "section_references": "References",}
 
 GERMAN: dict[str, str] = {
     "date_month": "{month} {year}",
@@ -176,6 +180,10 @@ GERMAN: dict[str, str] = {
     "link_website": "Webseite",
     "link_project": "Projekt",
     "link_supp": "Ergänzung",
+    "link_poster": "Poster",
+    "link_blog": "Blog",
+    "link_post": "Beitrag",
+    "link_demo": "Demo",
     # News, CV and profile
     "date_range": "{start} – {end}",
     "news": "Neuigkeiten",
@@ -274,6 +282,8 @@ FRENCH: dict[str, str] = {
     "link_project": "Projet",
     "link_demo": "Démo",
     "link_supp": "Supplément",
+    "link_blog": "Blog",
+    "link_post": "Billet",
     # News, CV and profile
     "date_range": "{start} – {end}",
     "news": "Actualités",
@@ -371,6 +381,9 @@ SPANISH: dict[str, str] = {
     "link_website": "Sitio web",
     "link_project": "Proyecto",
     "link_supp": "Suplemento",
+    "link_blog": "Blog",
+    "link_post": "Entrada",
+    "link_demo": "Demo",
     # News, CV and profile
     "date_range": "{start} – {end}",
     "news": "Noticias",
@@ -470,6 +483,7 @@ CHINESE: dict[str, str] = {
     "link_project": "项目",
     "link_demo": "演示",
     "link_supp": "补充材料",
+    "link_post": "文章",
     # News, CV and profile
     "date_range": "{start} – {end}",
     "news": "新闻",
@@ -530,7 +544,7 @@ class Labels:
     def __init__(self, language: str = "en", overrides: Mapping[str, str] | None = None) -> None:
         base = language.replace("_", "-").split("-")[0].lower() if language else "en"
         self.language = base if base in LANGUAGES else "en"
-        self._labels = {**ENGLISH, **LANGUAGES[self.language], **(overrides or {})}
+        self._labels = {**NAMES, **ENGLISH, **LANGUAGES[self.language], **(overrides or {})}
         self.months = self._labels["months"].split()
         self.months_short = self._labels["months_short"].split()
 
@@ -547,4 +561,4 @@ class Labels:
 
     @staticmethod
     def known_keys() -> frozenset[str]:
-        return frozenset(ENGLISH)
+        return frozenset(NAMES) | frozenset(ENGLISH)
