@@ -12,13 +12,14 @@ TOOLS := tests/.tools
 CHROMIUM ?= /usr/bin/chromium
 PYTEST_ARGS ?=
 
-.PHONY: help venv serve build lint test test-tools system-packages clean distclean
+.PHONY: help venv serve build lint test test-tools system-packages bench clean distclean
 
 help:
 	@echo "make serve      preview example-site on http://127.0.0.1:8000"
 	@echo "make build      build example-site with --strict into example-site/site"
 	@echo "make test       ruff + pytest (installs Chromium, Java, npm tools if missing)"
 	@echo "make lint       ruff check"
+	@echo "make bench      benchmark against bare MkDocs, bibtexparser, mkdocs-bibtex -> bench/RESULTS.md"
 	@echo "make venv       create .venv and install the package with its test extra"
 	@echo "make clean      remove build outputs and caches (distclean: also .venv and tools)"
 
@@ -81,10 +82,24 @@ $(TOOLS)/node_modules/.installed: $(TOOLS)/package.json $(TOOLS)/package-lock.js
 	cd $(TOOLS) && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 
+# ---------------------------------------------------------------- benchmark
+# A venv of its own (bench/.venv): mkdocs-bibtex is compared against, never a dependency.
+BENCH_BIN := $(CURDIR)/bench/.venv/bin
+BENCH_ARGS ?=
+
+bench: venv bench/.venv/.installed
+	$(BENCH_BIN)/python bench/run.py --write bench/RESULTS.md $(BENCH_ARGS)
+
+bench/.venv/.installed: pyproject.toml bench/requirements.txt
+	@[ -x $(BENCH_BIN)/python ] || $(PYTHON) -m venv bench/.venv
+	$(BENCH_BIN)/python -m pip install --quiet --upgrade pip
+	$(BENCH_BIN)/python -m pip install --quiet -e . -r bench/requirements.txt
+	@touch $@
+
 # ---------------------------------------------------------------- cleaning
 clean:
 	rm -rf example-site/site tests/.artifacts build *.egg-info .pytest_cache .ruff_cache .hypothesis
 	find . -name __pycache__ -type d -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
 distclean: clean
-	rm -rf $(VENV) $(TOOLS)/node_modules
+	rm -rf $(VENV) $(TOOLS)/node_modules bench/.venv

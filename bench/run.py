@@ -1,0 +1,676 @@
+"""Benchmark mkdocs-academic against a bare MkDocs build, raw bibtexparser and mkdocs-bibtex.
+
+Run `make bench` (or `python bench/run.py` in a venv with this package installed; install
+`bench/requirements.txt` too for the mkdocs-bibtex column). Prints a table of medians and
+ratios and, with `--write FILE`, writes it as Markdown with the machine it ran on.
+
+Everything is measured in one process, the compared builds interleaved run by run, so that
+machine noise hits all of them alike. Nothing is timed in the test suite: this only prints.
+See bench/RESULTS.md for what each column means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import gc
+import json
+import logging
+import os
+import platform
+import random
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import bibtexparser
+import yaml
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+import mkdocs_academic
+from mkdocs_academic.markdown.blocks import AcademicBlock
+from mkdocs_academic.markdown.extension import LeftoverBlockWarning
+from mkdocs_academic.plugin import ASSETS_DIR, AcademicPlugin
+
+try:  # optional: only in the bench venv (bench/requirements.txt), never a runtime dependency
+    from mkdocs_bibtex.plugin import BibTexPlugin
+except ImportError:  # pragma: no cover - depends on the environment
+    BibTexPlugin = None
+
+BENCH_DIR = Path(__file__).resolve().parent
+CORPORA = Path(os.environ.get("ACADEMIC_CORPORA", BENCH_DIR.parent.parent / "shared" / "corpora"))
+if not CORPORA.is_dir():
+    CORPORA = Path("/work/shared/corpora")
+#: Real BibTeX files, in the order their entries are taken (first petsc.bib, then cdl.bib).
+CORPUS_FILES = ("bibtex-large/petsc.bib", "bibtex-large/cdl.bib")
+SIZES = (10, 100, 1_000, 10_000)
+#: The site the serve-rebuild and memory measurements use.
+SERVE_SIZE = 5_000
+MEMORY_SIZE = 10_000
+#: Plugin options for the listing benchmark: one page listing every entry, no per-entry pages.
+LISTING_OPTIONS = {"publication_pages": False, "exports": False}
+
+
+# ------------------------------------------------------------------------------- data
+
+WORDS = (
+    "scalable robust learning graph neural networks solver sparse parallel adaptive mesh "
+    "preconditioner stochastic inference language model quantum error correction protein "
+    "structure climate simulation efficient distributed consensus verified compiler"
+)
+
+
+def synthetic_entries(count: int, seed: int = 6) -> list[str]:
+    """`count` BibTeX entries that look like a real publication list (a few per cent with LaTeX)."""
+    rng = random.Random(seed)
+    first = ["Ada", "Alan", "Grace", "Edsger", "Barbara", "Donald", "Frances", "John", "Radia", "Leslie", "Maria", "Wei"]
+    last = ["Lovelace", "Turing", "Hopper", "Dijkstra", "Liskov", "Knuth", "Allen", "Backus", "Perlman", "Lamport"]
+    last += ["Garc{\\'\\i}a", "M{\\\"u}ller", "Zhang", "Nakamura", "Okafor", "Svensson", "Dubois", "Novak"]
+    words = WORDS.split()
+    venues = ["Journal of Computational Physics", "SIAM Journal on Scientific Computing", "Nature", "ACM TOMS"]
+    booktitles = ["Proceedings of SC", "NeurIPS", "ICML", "Proceedings of the ACM on Programming Languages"]
+    months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    entries = []
+    for index in range(count):
+        authors = " and ".join(f"{rng.choice(last)}, {rng.choice(first)}" for _ in range(rng.randint(1, 8)))
+        title = " ".join(rng.choice(words) for _ in range(rng.randint(4, 12))).capitalize()
+        if rng.random() < 0.1:
+            title += " for {GPU}s --- a case study"
+        kind = rng.choice(["article", "article", "inproceedings", "misc"])
+        lines = [f"@{kind}{{key{index:05d},", f"  author = {{{authors}}},", f"  title = {{{title}}},"]
+        if kind == "article":
+            lines += [f"  journal = {{{rng.choice(venues)}}},", f"  volume = {{{rng.randint(1, 80)}}},"]
+            lines.append(f"  pages = {{{rng.randint(1, 900)}--{rng.randint(901, 999)}}},")
+        elif kind == "inproceedings":
+            lines.append(f"  booktitle = {{{rng.choice(booktitles)}}},")
+        else:
+            lines.append(f"  howpublished = {{\\url{{https://example.org/{index}}}}},")
+        lines.append(f"  year = {{{rng.randint(1990, 2025)}}},")
+        if rng.random() < 0.5:
+            lines.append(f"  month = {rng.choice(months)},")
+        lines.append(f"  doi = {{10.1000/bench.{index}}},")
+        if rng.random() < 0.3:
+            abstract = " ".join(rng.choice(words) for _ in range(60)).capitalize() + "."
+            lines.append(f"  abstract = {{{abstract}}},")
+        lines.append("}")
+        entries.append("\n".join(lines))
+    return entries
+
+
+def corpus_entries() -> list[str]:
+    """The entries of the real BibTeX files, as text, in file order (empty without corpora)."""
+    entries: list[str] = []
+    for name in CORPUS_FILES:
+        path = CORPORA / name
+        if not path.is_file():
+            return []
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for chunk in re.split(r"\n(?=@)", text):
+            if chunk.startswith("@") and not re.match(r"@(string|comment|preamble)\b", chunk, re.IGNORECASE):
+                entries.append(chunk.rstrip())
+    return entries
+
+
+def entry_keys(bib_text: str) -> list[str]:
+    """The citation keys of a BibTeX text, in order (to cite every entry with mkdocs-bibtex)."""
+    return re.findall(r"^@\w+\s*\{\s*([^,\s]+)\s*,", bib_text, re.MULTILINE)
+
+
+# ------------------------------------------------------------------------------- sites
+
+
+@dataclass
+class Sites:
+    """The sites of one data set: the same two pages built four ways."""
+
+    name: str
+    count: int
+    bib: Path
+    plugin: Path
+    bare: Path
+    bibtex: Path | None
+    keys: list[str] = field(default_factory=list)
+
+
+def write_site(root: Path, pages: dict[str, str], plugins: list[Any], bib_text: str, extensions: list[str]) -> Path:
+    """A site folder with mkdocs.yml, docs/ and data/pubs.bib."""
+    (root / "docs").mkdir(parents=True, exist_ok=True)
+    (root / "data").mkdir(exist_ok=True)
+    (root / "data" / "pubs.bib").write_text(bib_text, encoding="utf-8")
+    config = {"site_name": "Bench", "theme": {"name": "mkdocs"}, "plugins": plugins, "markdown_extensions": extensions}
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    for name, text in pages.items():
+        (root / "docs" / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def static_listing(bib_text: str) -> str:
+    """A Markdown list of the entries' titles, authors and venues: the bare site's page of similar size."""
+    library = bibtexparser.parse_string(bib_text)
+    lines = ["# Publications", ""]
+    for entry in library.entries:
+        fields = {f.key.lower(): str(f.value) for f in entry.fields}
+        venue = fields.get("journal") or fields.get("booktitle") or fields.get("publisher") or ""
+        lines.append(f"1. **{fields.get('title', entry.key)}**  ")
+        lines.append(f"   {fields.get('author', '')}. *{venue}*, {fields.get('year', '')}.")
+        if "abstract" in fields:
+            lines.append(f"   <details><summary>Abstract</summary>{fields['abstract']}</details>")
+    return "\n".join(lines) + "\n"
+
+
+def make_sites(base: Path, name: str, entries: list[str], count: int) -> Sites:
+    """Write the plugin, bare and mkdocs-bibtex sites for the first `count` entries."""
+    bib_text = "\n\n".join(entries[:count]) + "\n"
+    keys = entry_keys(bib_text)
+    index = "# Home\n\nA researcher's homepage.\n"
+    listing = "# Publications\n\n/// publications\n    group_by: year\n///\n"
+    root = base / f"{name}-{count}"
+    plugin = write_site(root / "plugin", {"index.md": index, "publications.md": listing}, [{"academic": LISTING_OPTIONS}], bib_text, [])
+    bare = write_site(root / "bare", {"index.md": index, "publications.md": static_listing(bib_text)}, [], bib_text, [])
+    bibtex_site = None
+    if BibTexPlugin is not None:
+        cited = "# Publications\n\n" + "\n".join(f"Work [@{key}]." for key in keys) + "\n\n\\bibliography\n"
+        bibtex_site = write_site(
+            root / "bibtex",
+            {"index.md": index, "publications.md": cited},
+            [{"bibtex": {"bib_file": "data/pubs.bib"}}],
+            bib_text,
+            ["footnotes"],
+        )
+    return Sites(name, count, plugin / "data" / "pubs.bib", plugin, bare, bibtex_site, keys)
+
+
+# ------------------------------------------------------------------------------- timing
+
+
+class PhaseTimer:
+    """Adds up the time spent in wrapped methods (nested calls are counted once)."""
+
+    def __init__(self) -> None:
+        self.total = 0.0
+        self._depth = 0
+
+    def wrap(self, cls: type, name: str) -> None:
+        original = getattr(cls, name)
+
+        @functools.wraps(original)
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            self._depth += 1
+            start = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                self._depth -= 1
+                if self._depth == 0:
+                    self.total += time.perf_counter() - start
+
+        setattr(cls, name, timed)
+
+    def wrap_events(self, cls: type) -> None:
+        """Wrap every MkDocs event handler a plugin class defines."""
+        for name in [name for name in vars(cls) if name.startswith("on_") and callable(vars(cls)[name])]:
+            self.wrap(cls, name)
+
+    @contextlib.contextmanager
+    def measure(self) -> Iterator[list[float]]:
+        self.total = 0.0
+        result: list[float] = []
+        yield result
+        result.append(self.total)
+
+
+ACADEMIC_TIMER = PhaseTimer()
+ACADEMIC_TIMER.wrap_events(AcademicPlugin)
+ACADEMIC_TIMER.wrap(AcademicBlock, "on_end")
+ACADEMIC_TIMER.wrap(LeftoverBlockWarning, "run")
+BIBTEX_TIMER = PhaseTimer()
+if BibTexPlugin is not None:
+    BIBTEX_TIMER.wrap_events(BibTexPlugin)
+
+
+def forget_plugins() -> None:
+    """Drop MkDocs' cache of plugin instances, so that a build starts cold (as `mkdocs build`)."""
+    for key, option in MkDocsConfig._schema:
+        if key == "plugins":
+            option.plugin_cache.clear()
+
+
+def load(site: Path, out: Path) -> MkDocsConfig:
+    return load_config(config_file=str(site / "mkdocs.yml"), site_dir=str(out))
+
+
+def timed_build(site: Path, out: Path, timer: PhaseTimer | None = None, *, cold: bool = True) -> tuple[float, float]:
+    """Build `site` in this process: (wall time, time inside the timed plugin)."""
+    if cold:
+        forget_plugins()
+    gc.collect()
+    with (timer or PhaseTimer()).measure() as inside:
+        start = time.perf_counter()
+        mkdocs_build(load(site, out))
+        wall = time.perf_counter() - start
+    return wall, inside[0]
+
+
+def parse_time(bib: Path) -> float:
+    text = bib.read_text(encoding="utf-8")
+    gc.collect()
+    start = time.perf_counter()
+    bibtexparser.parse_string(text)
+    return time.perf_counter() - start
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+# ------------------------------------------------------------------------------- measurements
+
+
+@dataclass
+class Row:
+    """The medians for one data set."""
+
+    name: str
+    count: int
+    bare: float
+    plugin_build: float
+    plugin_own: float
+    parse: float
+    bibtex_build: float | None = None
+    bibtex_own: float | None = None
+    bibtex_failed: int | None = None
+
+
+def measure_listing(sites: Sites, out: Path, runs: int) -> Row:
+    """Interleaved runs of the bare build, the plugin, bibtexparser and mkdocs-bibtex."""
+    samples: dict[str, list[float]] = {k: [] for k in ("bare", "plugin", "own", "parse", "bibtex", "bibtex_own")}
+    for _ in range(runs):
+        samples["bare"].append(timed_build(sites.bare, out / "bare")[0])
+        wall, own = timed_build(sites.plugin, out / "plugin", ACADEMIC_TIMER)
+        samples["plugin"].append(wall)
+        samples["own"].append(own)
+        samples["parse"].append(parse_time(sites.bib))
+        if sites.bibtex is not None:
+            wall, own = timed_build(sites.bibtex, out / "bibtex", BIBTEX_TIMER)
+            samples["bibtex"].append(wall)
+            samples["bibtex_own"].append(own)
+    row = Row(
+        sites.name,
+        sites.count,
+        median(samples["bare"]),
+        median(samples["plugin"]),
+        median(samples["own"]),
+        median(samples["parse"]),
+    )
+    check_listing(out / "plugin", sites)
+    if sites.bibtex is not None:
+        row.bibtex_build = median(samples["bibtex"])
+        row.bibtex_own = median(samples["bibtex_own"])
+        row.bibtex_failed = bibtex_failures(out / "bibtex", sites.keys)
+    return row
+
+
+def check_listing(out: Path, sites: Sites) -> None:
+    """The plugin's page shows every entry (a benchmark of a broken build would be worthless)."""
+    page = (out / "publications" / "index.html").read_text(encoding="utf-8")
+    shown = page.count('class="academic-pub ')
+    expected = len({key.casefold() for key in sites.keys})
+    if shown < expected:
+        print(f"  warning: {sites.name}-{sites.count}: {shown} entries shown, {expected} keys in the file")
+
+
+def bibtex_failures(out: Path, keys: list[str]) -> int:
+    """How many cited entries mkdocs-bibtex left unformatted (a footnote with no text, or the raw key)."""
+    page = (out / "publications" / "index.html").read_text(encoding="utf-8")
+    footnotes = re.findall(r'<li id="fn:[^"]*">(.*?)</li>', page, re.DOTALL)
+    empty = sum(1 for text in footnotes if not re.sub(r"<[^>]+>|&#8617;|\s", "", text))
+    missing = max(len(set(keys)) - len(footnotes), 0)
+    return empty + missing
+
+
+@dataclass
+class ServeResult:
+    name: str
+    count: int
+    unchanged: float
+    edited: float
+    parsed_when_unchanged: int
+
+
+def measure_serve(sites: Sites, out: Path, runs: int) -> ServeResult:
+    """`mkdocs serve`-like rebuilds with one plugin instance: unchanged data vs one edited title."""
+    forget_plugins()
+    config = load(sites.plugin, out)
+    config.plugins.on_startup(command="serve", dirty=False)
+    mkdocs_build(config)
+    plugin = config.plugins["academic"]
+    assert isinstance(plugin, AcademicPlugin) and plugin.store is not None
+    original = sites.bib.read_text(encoding="utf-8")
+    target = sites.keys[len(sites.keys) // 2]
+    unchanged: list[float] = []
+    edited: list[float] = []
+    parsed_when_unchanged = 0
+    for run in range(runs):
+        before = plugin.store.parse_count
+        gc.collect()
+        start = time.perf_counter()
+        mkdocs_build(load(sites.plugin, out))  # the same plugin instance (MkDocs keeps it)
+        unchanged.append(time.perf_counter() - start)
+        parsed_when_unchanged += plugin.store.parse_count - before
+        edit_title(sites.bib, original, target, f"Edited title {run}")
+        gc.collect()
+        start = time.perf_counter()
+        mkdocs_build(load(sites.plugin, out))
+        edited.append(time.perf_counter() - start)
+        page = (out / "publications" / "index.html").read_text(encoding="utf-8")
+        if f"Edited title {run}" not in page:
+            print(f"  warning: the edited title of {target} is not on the rebuilt page")
+    sites.bib.write_text(original, encoding="utf-8")
+    forget_plugins()
+    return ServeResult(sites.name, sites.count, median(unchanged), median(edited), parsed_when_unchanged)
+
+
+def edit_title(bib: Path, original: str, key: str, title: str) -> None:
+    """Replace the title of entry `key` (the file keeps its size class; the mtime moves on)."""
+    found = re.search(r"\{\s*" + re.escape(key) + r"\s*,", original)
+    assert found is not None, key
+    start = found.end()
+    match = re.compile(r"(\btitle\s*=\s*)(\{(?:[^{}]|\{[^{}]*\})*\}|\"[^\"]*\")", re.IGNORECASE).search(original, start)
+    assert match is not None, key
+    text = original[: match.start(2)] + "{" + title + "}" + original[match.end(2) :]
+    stat = bib.stat()
+    bib.write_text(text, encoding="utf-8")
+    os.utime(bib, ns=(stat.st_atime_ns, max(stat.st_mtime_ns + 1_000_000, time.time_ns())))
+
+
+def memory_child(site: str, out: str) -> None:
+    """(In a child process) build `site` once and print the peak resident memory in KiB."""
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    mkdocs_build(load(Path(site), Path(out)))
+    print(json.dumps({"maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+
+
+def peak_memory(site: Path, out: Path) -> float:
+    """Peak RSS in MB of a fresh process that builds `site` (imports included)."""
+    result = subprocess.run(
+        [sys.executable, __file__, "--memory-child", str(site), str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])["maxrss_kib"] / 1024
+
+
+def page_weight(entries: list[str], base: Path) -> tuple[int, int, int, list[str]]:
+    """(CSS+JS bytes, HTML bytes of a 100-entry page with default options, entries shown, far hosts)."""
+    bib_text = "\n\n".join(entries[:100]) + "\n"
+    site = write_site(
+        base / "weight",
+        {"index.md": "# Home\n", "publications.md": "# Publications\n\n/// publications\n///\n"},
+        ["academic"],
+        bib_text,
+        [],
+    )
+    out = base / "weight-out"
+    forget_plugins()
+    mkdocs_build(load(site, out))
+    assets = [ASSETS_DIR / "academic" / "academic.css", ASSETS_DIR / "academic" / "academic.js"]
+    asset_bytes = sum(path.stat().st_size for path in assets)
+    page = (out / "publications" / "index.html").read_text(encoding="utf-8")
+    shown = page.count('class="academic-pub ')
+    far = []
+    for path in assets:
+        text = path.read_text(encoding="utf-8")
+        far += re.findall(r"(?:url\(|@import|fetch\(|import\()\s*['\"]?(?:https?:)?//[^'\")]+", text)
+    blocks = re.findall(r'<div class="academic academic-publications.*?</ol>', page, re.DOTALL)
+    for block in blocks:
+        far += re.findall(r"<(?:img|script|link|iframe)\b[^>]*(?:src|href)=\"(?:https?:)?//[^\"]+", block)
+    return asset_bytes, len(page.encode("utf-8")), shown, far
+
+
+# ------------------------------------------------------------------------------- report
+
+
+def machine() -> str:
+    cpu = platform.processor() or ""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory = ""
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        kib = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kib / 1024 / 1024:.0f} GB RAM"
+    load = ""
+    with contextlib.suppress(OSError):
+        load = f", load average {os.getloadavg()[0]:.1f} at the start"
+    return (
+        f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} CPUs{memory}{load}; "
+        f"Python {platform.python_version()}, MkDocs {version('mkdocs')}, bibtexparser {version('bibtexparser')}, "
+        f"mkdocs-academic {getattr(mkdocs_academic, '__version__', version('mkdocs-academic'))}, "
+        f"mkdocs-bibtex {version('mkdocs-bibtex') or 'not installed'}"
+    )
+
+
+def version(dist: str) -> str:
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as get
+
+    try:
+        return get(dist)
+    except PackageNotFoundError:
+        return ""
+
+
+def ms(seconds: float | None) -> str:
+    return "–" if seconds is None else f"{seconds * 1000:,.0f} ms" if seconds >= 0.1 else f"{seconds * 1000:.1f} ms"
+
+
+def ratio(a: float | None, b: float | None) -> str:
+    return "–" if a is None or b is None or b <= 0 else f"{a / b:.2f}x"
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "NOT met"
+
+
+def report(
+    rows: list[Row],
+    serve: list[ServeResult],
+    memory: list[tuple[str, float, float]],
+    weight: tuple[int, int, int, list[str]] | None,
+    notes: list[str],
+    runs: int,
+) -> str:
+    out: list[str] = []
+    out.append(f"Machine: {machine()}.  ")
+    out.append(f"Medians of {runs} interleaved runs per row ({max(runs // 2, 1)} at 10,000 entries).")
+    out += [f"Note: {note}" for note in notes]
+    out.append("")
+    out.append("### Listing page: one page showing every entry")
+    out.append("")
+    out.append(
+        "| data | entries | bare MkDocs | with plugin | plugin's own | bibtexparser | own / parse "
+        "| mkdocs-bibtex own | bibtex / ours | mkdocs-bibtex unformatted |"
+    )
+    out.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
+    for row in rows:
+        failed = "–" if row.bibtex_failed is None else f"{row.bibtex_failed} ({row.bibtex_failed / row.count:.0%})"
+        out.append(
+            f"| {row.name} | {row.count:,} | {ms(row.bare)} | {ms(row.plugin_build)} | {ms(row.plugin_own)} "
+            f"| {ms(row.parse)} | {ratio(row.plugin_own, row.parse)} | {ms(row.bibtex_own)} "
+            f"| {ratio(row.bibtex_own, row.plugin_own)} | {failed} |"
+        )
+    out.append("")
+    out.append("### Growth of the plugin's own cost per 10x entries (1.00x = linear)")
+    out.append("")
+    out.append("| data | step | cost ratio | vs linear |")
+    out.append("|---|---|--:|--:|")
+    growth_ok = True
+    for name in dict.fromkeys(row.name for row in rows):
+        series = [row for row in rows if row.name == name and row.count >= 100]
+        for small, large in zip(series, series[1:], strict=False):
+            factor = large.plugin_own / small.plugin_own
+            linear = factor / (large.count / small.count)
+            growth_ok &= linear <= 1.2
+            out.append(f"| {name} | {small.count:,} → {large.count:,} | {factor:.1f}x | {linear:.2f}x |")
+    out.append("")
+    if serve:
+        out.append("### `mkdocs serve` rebuilds (one plugin instance, in process)")
+        out.append("")
+        out.append("| data | entries | rebuild, data unchanged | rebuild after editing one title | ratio | files parsed when unchanged |")
+        out.append("|---|--:|--:|--:|--:|--:|")
+        for result in serve:
+            out.append(
+                f"| {result.name} | {result.count:,} | {ms(result.unchanged)} | {ms(result.edited)} "
+                f"| {ratio(result.edited, result.unchanged)} | {result.parsed_when_unchanged} |"
+            )
+        out.append("")
+    if memory:
+        out.append("### Peak memory of a `mkdocs build` process")
+        out.append("")
+        out.append("| data | entries | bare MkDocs | with plugin | difference |")
+        out.append("|---|--:|--:|--:|--:|")
+        for name, bare, plugin in memory:
+            out.append(f"| {name} | {MEMORY_SIZE:,} | {bare:.0f} MB | {plugin:.0f} MB | {plugin - bare:+.0f} MB |")
+        out.append("")
+    if weight:
+        asset_bytes, html_bytes, shown, far = weight
+        out.append("### Page weight")
+        out.append("")
+        out.append(f"- academic.css + academic.js: {asset_bytes:,} bytes (uncompressed)")
+        out.append(f"- a {shown}-entry publications page (default options, mkdocs theme): {html_bytes:,} bytes of HTML")
+        out.append(f"- requests to another host from the plugin's assets or entries: {len(far)} {far[:3] if far else ''}")
+        out.append("")
+    # Targets -------------------------------------------------------------------------
+    out.append("### Targets")
+    out.append("")
+    thousand = [row for row in rows if row.count == 1_000]
+    real = [row for row in thousand if row.name == "petsc"] or thousand
+    for row in real:
+        out.append(
+            f"- {row.name}, 1,000 entries: plugin's own cost {ratio(row.plugin_own, row.parse)} bibtexparser's parse "
+            f"(target ≤ 2x): {verdict(row.plugin_own <= 2 * row.parse)}"
+        )
+        if row.bibtex_own is not None:
+            out.append(
+                f"- {row.name}, 1,000 entries: mkdocs-bibtex costs {ratio(row.bibtex_own, row.plugin_own)} ours "
+                f"(target ≥ 8x): {verdict(row.bibtex_own >= 8 * row.plugin_own)}"
+            )
+        else:
+            out.append("- mkdocs-bibtex comparison: not run (install bench/requirements.txt; `make bench` does)")
+    out.append(f"- growth 100 → 10,000 no worse than 1.2x linear per 10x: {verdict(growth_ok)}")
+    for result in serve:
+        out.append(
+            f"- serve, {result.name} {result.count:,}: edited / unchanged {ratio(result.edited, result.unchanged)} "
+            f"(target ≤ 1.3x), unchanged data parsed again: {result.parsed_when_unchanged} files: "
+            f"{verdict(result.edited <= 1.3 * result.unchanged and result.parsed_when_unchanged == 0)}"
+        )
+    for name, bare, plugin in memory:
+        out.append(f"- memory, {name} {MEMORY_SIZE:,}: {plugin - bare:+.0f} MB (target < 50 MB): {verdict(plugin - bare < 50)}")
+    if weight:
+        asset_bytes, html_bytes, _, far = weight
+        out.append(f"- CSS + JS {asset_bytes:,} bytes (target < 10,240): {verdict(asset_bytes < 10_240)}")
+        out.append(f"- 100-entry page {html_bytes / 1024:.0f} KB (target < 150 KB): {verdict(html_bytes < 150 * 1024)}")
+        out.append(f"- no request to another host: {verdict(not far)}")
+    return "\n".join(out) + "\n"
+
+
+# ------------------------------------------------------------------------------- main
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per measurement (median); fewer at 10,000")
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="entry counts, comma-separated")
+    parser.add_argument("--quick", action="store_true", help="sizes up to 1,000 and no memory / serve runs")
+    parser.add_argument("--no-listing", action="store_true", help="only the serve, memory and weight parts")
+    parser.add_argument("--write", type=Path, help="also write the Markdown report to this file")
+    parser.add_argument("--memory-child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.memory_child:
+        memory_child(*args.memory_child)
+        return
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    sizes = [int(size) for size in args.sizes.split(",")]
+    if args.quick:
+        sizes = [size for size in sizes if size <= 1_000]
+    notes: list[str] = []
+    datasets: list[tuple[str, list[str]]] = [("synthetic", synthetic_entries(max(sizes + [SERVE_SIZE, MEMORY_SIZE])))]
+    real = corpus_entries()
+    if real:
+        datasets.insert(0, ("petsc", real))
+        notes.append(
+            f"real data: the first N entries of {' then '.join(CORPUS_FILES)} from {CORPORA} "
+            f"({len(real):,} entries in all)."
+        )
+    else:
+        notes.append(f"the corpora ({CORPORA}) are not on this machine: synthetic data only.")
+    if BibTexPlugin is None:
+        notes.append("mkdocs-bibtex is not installed (pip install -r bench/requirements.txt): its columns are empty.")
+    work = Path(tempfile.mkdtemp(prefix="academic-bench-"))
+    rows: list[Row] = []
+    serve: list[ServeResult] = []
+    memory: list[tuple[str, float, float]] = []
+    try:
+        for name, entries in datasets:
+            for size in [] if args.no_listing else sizes:
+                if size > len(entries):
+                    continue
+                sites = make_sites(work, name, entries, size)
+                runs = max(args.runs // 2, 1) if size >= 10_000 else args.runs
+                row = measure_listing(sites, work / f"out-{name}-{size}", runs)
+                rows.append(row)
+                print(
+                    f"{name:>9} {size:>6,}: bare {ms(row.bare)}, plugin build {ms(row.plugin_build)}, "
+                    f"own {ms(row.plugin_own)}, parse {ms(row.parse)}, mkdocs-bibtex own {ms(row.bibtex_own)}",
+                    flush=True,
+                )
+        if not args.quick:
+            for name, entries in datasets:
+                if len(entries) >= SERVE_SIZE:
+                    sites = make_sites(work, f"serve-{name}", entries, SERVE_SIZE)
+                    result = measure_serve(sites, work / f"serve-out-{name}", args.runs)
+                    result.name = name
+                    serve.append(result)
+                    print(f"{name:>9} serve: unchanged {ms(result.unchanged)}, edited {ms(result.edited)}", flush=True)
+            for name, entries in datasets:
+                if len(entries) >= MEMORY_SIZE:
+                    sites = make_sites(work, f"memory-{name}", entries, MEMORY_SIZE)
+                    bare = peak_memory(sites.bare, work / "memory-bare")
+                    plugin = peak_memory(sites.plugin, work / "memory-plugin")
+                    memory.append((name, bare, plugin))
+                    print(f"{name:>9} memory: bare {bare:.0f} MB, plugin {plugin:.0f} MB", flush=True)
+        weight = page_weight(datasets[0][1], work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    text = report(rows, serve, memory, weight, notes, args.runs)
+    print()
+    print(text)
+    if args.write:
+        header = (
+            "# Benchmark results\n\n"
+            "The latest output of `make bench` (bench/run.py). How it measures: see the end of this file.\n\n"
+        )
+        method = (BENCH_DIR / "METHOD.md").read_text(encoding="utf-8") if (BENCH_DIR / "METHOD.md").is_file() else ""
+        args.write.write_text(header + text + ("\n" + method if method else ""), encoding="utf-8")
+        print(f"written to {args.write}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,153 @@
+"""The data caches: an edited file is read again, an unchanged one is not (no timing here).
+
+`DataStore` keeps each file's parse by path, mtime and size, each `.bib` file's expanded
+entries while no macro changed, and each `Publication` by its entry's text; the plugin keeps
+one store across `mkdocs serve` rebuilds.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from sitebuilder import write_site
+
+from mkdocs_academic.data.store import DataStore
+
+ENTRIES = {
+    "ada": "@article{ada, author = {Lovelace, Ada}, title = {Notes on the {Analytical} Engine}, journal = jnl, year = 1843}",
+    "alan": "@article{alan, author = {Turing, Alan}, title = {On Computable Numbers}, journal = {Proc. LMS}, year = 1936}",
+    "grace": "@misc{grace, author = {Hopper, Grace}, title = {Compilers}, year = 1952}",
+}
+MACROS = '@string{jnl = "Scientific Memoirs"}\n'
+
+
+def write(path: Path, text: str) -> None:
+    """Write `text` and move the mtime on, so the change is seen even within one clock tick."""
+    before = path.stat().st_mtime_ns if path.exists() else 0
+    path.write_text(text, encoding="utf-8")
+    stat = path.stat()
+    if stat.st_mtime_ns <= before:
+        os.utime(path, ns=(stat.st_atime_ns, before + 1_000_000))
+
+
+def make_data(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    data.mkdir()
+    write(data / "pubs.bib", "\n\n".join(ENTRIES.values()) + "\n")
+    write(data / "macros.bib", MACROS)
+    return data
+
+
+def test_unchanged_data_is_not_parsed_again(tmp_path: Path) -> None:
+    store = DataStore(make_data(tmp_path))
+    first = store.load()
+    parsed = store.parse_count
+    assert parsed == 2
+    assert store.load() is first
+    assert store.parse_count == parsed
+
+
+def test_only_the_edited_file_is_parsed_again(tmp_path: Path) -> None:
+    data = make_data(tmp_path)
+    store = DataStore(data)
+    first = store.load()
+    write(data / "pubs.bib", (data / "pubs.bib").read_text().replace("On Computable Numbers", "Computable Numbers"))
+    second = store.load()
+    assert second is not first
+    assert store.parse_count == 3  # pubs.bib again, macros.bib not
+    assert second.by_key["alan"].title == "Computable Numbers"
+
+
+def test_unchanged_entries_keep_their_publication_objects(tmp_path: Path) -> None:
+    data = make_data(tmp_path)
+    store = DataStore(data)
+    first = store.load()
+    write(data / "pubs.bib", (data / "pubs.bib").read_text().replace("Compilers", "Compilers, revisited"))
+    second = store.load()
+    assert second.by_key["ada"] is first.by_key["ada"]
+    assert second.by_key["alan"] is first.by_key["alan"]
+    assert second.by_key["grace"] is not first.by_key["grace"]
+    assert second.by_key["grace"].title == "Compilers, revisited"
+
+
+def test_same_size_edit_with_new_mtime_is_seen(tmp_path: Path) -> None:
+    data = make_data(tmp_path)
+    store = DataStore(data)
+    store.load()
+    text = (data / "pubs.bib").read_text()
+    write(data / "pubs.bib", text.replace("year = 1952", "year = 1953"))
+    assert store.load().by_key["grace"].year == 1953
+
+
+def test_a_macro_edited_in_another_file_reaches_the_entries(tmp_path: Path) -> None:
+    data = make_data(tmp_path)
+    store = DataStore(data)
+    assert store.load().by_key["ada"].venue == "Scientific Memoirs"
+    write(data / "macros.bib", MACROS.replace("Scientific Memoirs", "Taylor's Memoirs"))
+    dataset = store.load()
+    assert store.parse_count == 3  # macros.bib only; pubs.bib is expanded again from its cached split
+    assert dataset.by_key["ada"].venue == "Taylor's Memoirs"
+    assert dataset.by_key["alan"].venue == "Proc. LMS"
+
+
+def test_moved_entries_keep_file_order_and_lines(tmp_path: Path) -> None:
+    data = make_data(tmp_path)
+    store = DataStore(data)
+    store.load()
+    reordered = "\n\n".join([ENTRIES["grace"], ENTRIES["ada"], ENTRIES["alan"]]) + "\n"
+    write(data / "pubs.bib", "% a comment line\n" + reordered)
+    dataset = store.load()
+    assert [pub.key for pub in sorted(dataset.publications, key=lambda pub: pub.order)] == ["grace", "ada", "alan"]
+    assert dataset.by_key["grace"].source.line == 2
+
+
+def test_problems_are_reported_again_from_cached_entries(tmp_path: Path) -> None:
+    data = make_data(tmp_path)
+    write(data / "extra.bib", "@article{nodate, author = {Doe, Jane}, title = {Undated}, journal = {J}}\n")
+    store = DataStore(data)
+    first = [str(problem) for problem in store.load().problems]
+    assert any("missing year" in problem for problem in first)
+    write(data / "pubs.bib", (data / "pubs.bib").read_text().replace("Compilers", "Compilers 2"))
+    assert [str(problem) for problem in store.load().problems] == first
+
+
+def test_a_deleted_file_drops_its_entries(tmp_path: Path) -> None:
+    data = make_data(tmp_path)
+    write(data / "more.bib", "@misc{extra, author = {Doe, Jane}, title = {More}, year = 2020}\n")
+    store = DataStore(data)
+    assert "extra" in store.load().by_key
+    (data / "more.bib").unlink()
+    assert "extra" not in store.load().by_key
+
+
+def test_serve_rebuild_rereads_an_edited_file_only(tmp_path: Path) -> None:
+    """As `mkdocs serve` does: config loaded again for each build, one plugin instance kept."""
+    root = write_site(
+        tmp_path / "site",
+        pages={"index.md": "# Papers\n\n/// publications\n///\n"},
+        data={"pubs.bib": "\n\n".join(ENTRIES.values()) + "\n", "macros.bib": MACROS},
+        plugin={"publication_pages": False, "exports": False},
+    )
+    out = tmp_path / "out"
+
+    def rebuild() -> str:
+        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(out))
+        mkdocs_build(config)
+        return (out / "index.html").read_text(encoding="utf-8")
+
+    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(out))
+    config.plugins.on_startup(command="serve", dirty=False)
+    mkdocs_build(config)
+    plugin = config.plugins["academic"]
+    store = plugin.store
+    assert store is not None and store.parse_count == 2
+    page = rebuild()
+    assert config.plugins["academic"] is not None
+    assert store.parse_count == 2 and "On Computable Numbers" in page
+    write(root / "data" / "pubs.bib", (root / "data" / "pubs.bib").read_text().replace("On Computable", "Of Computable"))
+    page = rebuild()
+    assert store.parse_count == 3
+    assert "Of Computable Numbers" in page and "On Computable Numbers" not in page
