@@ -179,3 +179,38 @@ def test_venue_by_type() -> None:
     assert build({**BASE, "booktitle": "Proc"}, "inproceedings")[0].venue == "Proc"
     assert build({**BASE, "school": "MIT"}, "phdthesis")[0].venue == "MIT"
     assert build({**BASE, "institution": "Lab"}, "techreport")[0].venue == "Lab"
+
+
+def test_google_scholar_arxiv_preprint_gets_its_arxiv_link() -> None:
+    pub, problems = build({**BASE, "journal": "arXiv preprint arXiv:2401.01234"})
+    assert pub.arxiv == "2401.01234"
+    assert [link.url for link in pub.links] == ["https://arxiv.org/abs/2401.01234"]
+    assert problems == []
+
+
+def test_dblp_doi_and_url_in_other_case_are_one_link() -> None:
+    pub, _ = build(
+        {
+            **BASE,
+            "doi": "10.18653/V1/2023.ACL-LONG.1",
+            "url": "https://doi.org/10.18653/v1/2023.acl-long.1",
+            "eprinttype": "arXiv",
+            "eprint": "2401.01235",
+        }
+    )
+    assert [link.kind for link in pub.links] == ["arxiv", "doi"]
+
+
+def test_arxiv_export_without_venue_names_the_preprint() -> None:
+    pub, _ = build(
+        {
+            "title": "T",
+            "author": "A, B",
+            "year": "2024",
+            "eprint": "2401.01236",
+            "archiveprefix": "arXiv",
+            "primaryclass": "cs.CL",
+        },
+        entry_type="misc",
+    )
+    assert pub.venue == "arXiv:2401.01236 [cs.CL]"

@@ -191,6 +191,7 @@ SAFE_SCHEMES = ("http", "https", "mailto")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _ARXIV_PREFIX = re.compile(r"^(?:https?://arxiv\.org/(?:abs|pdf)/|arxiv:)", re.IGNORECASE)
 _ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}(v\d+)?|[a-z-]+(\.[A-Z]{2})?/\d{7}(v\d+)?")
+_ARXIV_IN_TEXT = re.compile(r"arXiv[:\s]\s*(\d{4}\.\d{4,5}(?:v\d+)?)", re.IGNORECASE)
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _TRUE = {"true", "yes", "1", "on", "y"}
 
@@ -392,6 +393,10 @@ def publication_from_fields(
         (text(name) for name in _VENUE_FIELDS.get(kind, _DEFAULT_VENUE_FIELDS) if text(name)),
         "",
     )
+    if not venue and arxiv:
+        # An arXiv export (`@misc` with `eprint`) has no venue: name the preprint instead.
+        category = raw("primaryclass")
+        venue = f"arXiv:{arxiv}" + (f" [{category}]" if category else "")
     return Publication(
         key=key,
         entry_type=kind,
@@ -554,7 +559,9 @@ def _links(
 
     def add(kind: str, url: str, label: str, field_name: str) -> None:
         url = url.strip()
-        if not url or url in seen:
+        # DOIs are case-insensitive: DBLP writes `doi = {10.18653/V1/...}` beside a lower-case `url`.
+        same = url.lower() if "doi.org/" in url.lower() else url
+        if not url or same in seen:
             return
         if not safe_url(url):
             report(
@@ -563,14 +570,21 @@ def _links(
                 "link to an https:// address or a file of the site",
             )
             return
-        seen.add(url)
+        seen.add(same)
         links.append(Link(kind, url, label))
 
     doi = _DOI_PREFIX.sub("", raw("doi")).strip()
     arxiv = _ARXIV_PREFIX.sub("", raw("arxiv")).strip()
-    eprint, prefix = raw("eprint"), raw("archiveprefix").lower()
+    eprint, prefix = raw("eprint"), (raw("archiveprefix") or raw("eprinttype")).lower()
     if not arxiv and eprint and (prefix == "arxiv" or (not prefix and _ARXIV_ID.fullmatch(eprint))):
         arxiv = _ARXIV_PREFIX.sub("", eprint).strip()
+    if not arxiv:
+        # Google Scholar writes preprints as `journal = {arXiv preprint arXiv:2401.01234}`.
+        for name in ("journal", "note", "howpublished", "volume"):
+            found = _ARXIV_IN_TEXT.search(raw(name))
+            if found:
+                arxiv = found.group(1)
+                break
     arxiv = re.sub(r"\.pdf$", "", arxiv)
     for name in LINK_FIELDS:
         if name == "doi":
