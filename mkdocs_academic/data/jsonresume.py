@@ -20,13 +20,16 @@ from .profile import Profile
 from .schema import KNOWN_LINK_KINDS, link_kind
 from .yamlfile import LineDict, LineList, did_you_mean, load_data_file
 
-#: JSON Resume section -> its fields -> the CV entry field each one fills.
+#: JSON Resume section -> its fields -> the CV entry field each one fills (older schema
+#: names such as `website`, `company` and `gpa` included).
 SECTION_FIELDS: dict[str, dict[str, str]] = {
     "work": {
         "position": "title",
         "name": "organization",
+        "company": "organization",
         "location": "location",
         "url": "url",
+        "website": "url",
         "description": "note",
         "summary": "summary",
         "highlights": "highlights",
@@ -36,6 +39,7 @@ SECTION_FIELDS: dict[str, dict[str, str]] = {
         "organization": "organization",
         "location": "location",
         "url": "url",
+        "website": "url",
         "summary": "summary",
         "highlights": "highlights",
     },
@@ -46,11 +50,18 @@ SECTION_FIELDS: dict[str, dict[str, str]] = {
         "location": "location",
         "url": "url",
         "score": "score",
+        "gpa": "score",
         "courses": "highlights",
     },
     "awards": {"title": "title", "awarder": "organization", "url": "url", "summary": "summary"},
     "certificates": {"name": "title", "issuer": "organization", "url": "url"},
-    "publications": {"name": "title", "publisher": "organization", "url": "url", "summary": "summary"},
+    "publications": {
+        "name": "title",
+        "publisher": "organization",
+        "url": "url",
+        "website": "url",
+        "summary": "summary",
+    },
     "skills": {"name": "title", "level": "level", "keywords": "items"},
     "languages": {"language": "title", "fluency": "level"},
     "interests": {"name": "title", "keywords": "items"},

@@ -8,7 +8,7 @@ affiliation_url: https://example.org/ilt
 location: Barcelona, Spain
 email: elena@example.org
 links:
-  scholar: https://scholar.google.com/citations?user=XXXX
+  scholar: https://scholar.google.com/citations?user=YOUR_ID
   orcid: https://orcid.org/0000-0000-0000-0000
   cv: cv.pdf
 bio: |

@@ -12,69 +12,14 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ..data.jsonresume import DATE_FIELDS, IGNORED_FIELDS, SECTION_FIELDS
 from ..data.schema import KNOWN_LINK_KINDS, link_kind
 from .common import DATA, ImportResult, clean, compact, date_text, describe_keys, plain_list, relative
 
-#: JSON Resume section -> field -> our CV entry field.
-SECTIONS: dict[str, dict[str, str]] = {
-    "work": {
-        "position": "title",
-        "name": "organization",
-        "company": "organization",
-        "location": "location",
-        "url": "url",
-        "website": "url",
-        "description": "note",
-        "summary": "summary",
-        "highlights": "highlights",
-    },
-    "volunteer": {
-        "position": "title",
-        "organization": "organization",
-        "location": "location",
-        "url": "url",
-        "website": "url",
-        "summary": "summary",
-        "highlights": "highlights",
-    },
-    "education": {
-        "studyType": "title",
-        "area": "area",
-        "institution": "organization",
-        "location": "location",
-        "url": "url",
-        "score": "score",
-        "gpa": "score",
-        "courses": "highlights",
-    },
-    "awards": {"title": "title", "awarder": "organization", "url": "url", "summary": "summary"},
-    "certificates": {"name": "title", "issuer": "organization", "url": "url"},
-    "publications": {
-        "name": "title",
-        "publisher": "organization",
-        "url": "url",
-        "website": "url",
-        "summary": "summary",
-    },
-    "skills": {"name": "title", "level": "level", "keywords": "items"},
-    "languages": {"language": "title", "fluency": "level"},
-    "interests": {"name": "title", "keywords": "items"},
-    "references": {"name": "title", "reference": "summary"},
-    "projects": {
-        "name": "title",
-        "entity": "organization",
-        "description": "summary",
-        "summary": "note",
-        "highlights": "highlights",
-        "keywords": "items",
-        "roles": "status",
-        "type": "level",
-        "url": "url",
-    },
-}
-DATE_FIELDS = ("date", "releaseDate", "startDate", "endDate")
+#: JSON Resume section -> field -> our CV entry field: the same mapping the build reads.
+SECTIONS = SECTION_FIELDS
 #: Fields written for other tools: read past, listed once in the report.
-DISPLAY_ONLY = {"icon"}
+DISPLAY_ONLY = IGNORED_FIELDS
 ENTRY_ORDER = (
     "title",
     "area",
