@@ -8,12 +8,15 @@ one store across `mkdocs serve` rebuilds.
 from __future__ import annotations
 
 import os
+import random
 from pathlib import Path
 
+import bibtexparser
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from sitebuilder import write_site
 
+from mkdocs_academic.data.bibtex import SplitBib, _split, expand_bib_file
 from mkdocs_academic.data.store import DataStore
 
 ENTRIES = {
@@ -151,3 +154,115 @@ def test_serve_rebuild_rereads_an_edited_file_only(tmp_path: Path) -> None:
     page = rebuild()
     assert store.parse_count == 3
     assert "Of Computable Numbers" in page and "On Computable Numbers" not in page
+
+
+# --------------------------------------------------------------- re-parsing only what changed
+
+FIXTURES = Path(__file__).parent / "fixtures" / "bib"
+EDITS = ["}", "{", '"', ",", "=", "%", "\n", "@", "\n@article{new,\n", "\n  @misc(x, title = {a}\n", "\\\n", "#", ""]
+
+
+def _comparable(split: object) -> tuple:
+    """What `_split` found, in a form that compares by value (not by bibtexparser objects)."""
+    entries = [
+        (raw.entry_type, raw.key, raw.line, [(item.key, item.value) for item in raw.fields], raw.field_lines)
+        for raw in split.entries
+    ]
+    problems = [(problem.path, problem.line, problem.message, problem.hint) for problem in split.problems]
+    return entries, split.strings, problems, split.keys
+
+
+def _expanded(split: object, previous: object = None) -> tuple:
+    """`expand_bib_file` of a split (from the `previous` expansion when given), comparable."""
+    bib = expand_bib_file(SplitBib(split, ()), {}, previous)
+    problems = [(problem.path, problem.line, problem.message, problem.hint) for problem in bib.problems]
+    return bib, (bib.entries, problems, bib.macros)
+
+
+def _edited(text: str, rng: random.Random) -> str:
+    """`text` with a few random edits: characters that matter to BibTeX inserted, text cut out,
+    or whole lines removed, duplicated or swapped."""
+    for _ in range(rng.randint(1, 3)):
+        lines = text.split("\n")
+        kind = rng.randrange(4)
+        if kind == 0 or len(lines) < 3:
+            at = rng.randrange(len(text) + 1)
+            text = text[:at] + rng.choice(EDITS) + text[at + rng.choice([0, 0, 1, 5]) :]
+        elif kind == 1:
+            start = rng.randrange(len(lines))
+            del lines[start : start + rng.randint(1, 6)]
+            text = "\n".join(lines)
+        elif kind == 2:
+            start = rng.randrange(len(lines))
+            lines[start:start] = lines[start : start + rng.randint(1, 8)]
+            text = "\n".join(lines)
+        else:
+            first, second = rng.randrange(len(lines)), rng.randrange(len(lines))
+            lines[first], lines[second] = lines[second], lines[first]
+            text = "\n".join(lines)
+    return text
+
+
+def test_split_of_an_edited_text_equals_a_fresh_split() -> None:
+    """`_split` with the split of an earlier version re-parses only the changed chunks; what it
+    finds (entries, fields, lines, problems) must be exactly what a split from scratch finds."""
+    rng = random.Random(6)
+    texts = [path.read_text(encoding="utf-8") for path in sorted(FIXTURES.glob("*.bib"))]
+    checked = 0
+    for text in texts:
+        for _ in range(60):
+            previous = _split(text, "pubs.bib")
+            edited = _edited(text, rng)
+            again = _split(edited, "pubs.bib", previous)
+            assert _comparable(again) == _comparable(_split(edited, "pubs.bib")), edited
+            # expanding the edited split from the first expansion: the same as from scratch
+            first, _ = _expanded(previous)
+            assert _expanded(again, first)[1] == _expanded(_split(edited, "pubs.bib"))[1], edited
+            # and back: the edit undone, starting from the edited version's split
+            assert _comparable(_split(text, "pubs.bib", again)) == _comparable(previous)
+            # a chain of edits, each from the one before
+            further = _edited(edited, rng)
+            assert _comparable(_split(further, "pubs.bib", again)) == _comparable(_split(further, "pubs.bib"))
+            checked += 1
+    assert checked > 100
+
+
+def test_an_edit_parses_only_its_own_entries(monkeypatch) -> None:
+    """Editing one entry of a large text gives bibtexparser only a few entries to parse."""
+    entries = [f"@misc{{key{i},\n  title = {{Title {i}}},\n  year = {{2000}},\n}}\n" for i in range(300)]
+    text = "% a file\n" + "\n".join(entries)
+    previous = _split(text, "pubs.bib")
+    parsed: list[str] = []
+    original = bibtexparser.parse_string
+
+    def counting(bibtex: str, *args: object, **kwargs: object) -> object:
+        parsed.append(bibtex)
+        return original(bibtex, *args, **kwargs)
+
+    monkeypatch.setattr(bibtexparser, "parse_string", counting)
+    edited = text.replace("Title 150}", "Edited title}")
+    again = _split(edited, "pubs.bib", previous)
+    assert sum(chunk.count("@misc") for chunk in parsed) <= 3
+    assert _comparable(again) == _comparable(_split(edited, "pubs.bib"))
+    assert [raw.line for raw in again.entries] == [raw.line for raw in previous.entries]
+
+
+def test_store_after_an_edit_equals_a_fresh_store(tmp_path: Path) -> None:
+    """A store that re-parses only the edited part of a file gives what a new store gives:
+    the same publications and the same problems (with their lines)."""
+    data = make_data(tmp_path)
+    entries = [f"@misc{{key{i},\n  title = {{Title {i}}},\n  author = {{Doe, Jane}},\n  year = {{2000}},\n}}" for i in range(40)]
+    write(data / "pubs.bib", "\n\n".join(entries) + "\n")
+    store = DataStore(data)
+    store.load()
+    edits = [
+        entries[:20] + ["@misc{key20,\n  title = {Edited},\n  year = {2001},\n}"] + entries[21:],
+        entries[:10] + ["@misc{key10,\n  title = {Open brace,\n  year = {2001},\n"] + entries[11:],
+        entries[:5] + entries[6:] + ["@misc{key7, title = {Duplicate}}", "  extra = {after the end}"],
+        entries[:30] + ["% a comment\n\n\n"] + entries[30:],
+    ]
+    for edited in edits:
+        write(data / "pubs.bib", "\n\n".join(edited) + "\n")
+        again, fresh = store.load(), DataStore(data).load()
+        assert again.publications == fresh.publications
+        assert again.problems == fresh.problems

@@ -15,6 +15,7 @@ first collect the `@string` definitions of all files and then expand each file. 
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 import unicodedata
@@ -118,6 +119,22 @@ class BibFile:
     entries: list[RawEntry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     macros: dict[str, str] = field(default_factory=dict)
+    # each keyed entry's expansion and its problems, with the macros it was expanded with, so
+    # that expanding an edited version of the file again redoes only the changed entries
+    expanded: _Expanded | None = field(default=None, repr=False, compare=False)
+
+
+# An entry as split: the identity of its list of fields (a chunk `_split` did not parse again
+# keeps its bibtexparser objects) and its line (the lines of its fields move with it).
+_EntrySignature = tuple[int, int]
+
+
+@dataclass
+class _Expanded:
+    own: dict[str, tuple[str, int]]
+    shared: Mapping[str, tuple[str, int]]
+    # the fields list is kept in the value, so that its id() is not reused while it is here
+    entries: dict[_EntrySignature, tuple[RawEntry, list[Problem], list[Field]]]
 
 
 # --- values -----------------------------------------------------------------------------------
@@ -291,6 +308,9 @@ class _SplitFile:
     strings: dict[str, tuple[str, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)  # case-folded keys of the entries
+    # bibtexparser's blocks, kept per chunk so that a later split of an edited text re-parses
+    # only the chunks that changed (`_parse_blocks`); None when not reusable
+    parsed: _Parsed | None = field(default=None, repr=False, compare=False)
 
 
 @contextmanager
@@ -350,18 +370,19 @@ class _LineFinder:
     when the text has one are lines found again by locating each block's text.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, first_line: int = 1) -> None:
         self.text = text
         self.exact = "\\\n" not in text
         self._position = 0
-        self._line = 1
+        self._line = first_line
+        self._offset = first_line - 1  # `text` starts on line `first_line` of the file
 
     def block_line(self, block: Block) -> int:
         if self.exact or not block.raw:
-            return (block.start_line or 0) + 1
+            return (block.start_line or 0) + 1 + self._offset
         found = self.text.find(block.raw, self._position)
         if found < 0:
-            return (block.start_line or 0) + 1
+            return (block.start_line or 0) + 1 + self._offset
         self._line += self.text.count("\n", self._position, found)
         self._position = found
         return self._line
@@ -369,7 +390,7 @@ class _LineFinder:
     def field_lines(self, block: Entry, entry_line: int) -> list[int]:
         """Line of the `=` of each field of `block`."""
         if self.exact:
-            return [(item.start_line or 0) + 1 for item in block.fields]
+            return [(item.start_line or 0) + 1 + self._offset for item in block.fields]
         raw = block.raw or ""
         lines: list[int] = []
         cursor, line = 0, entry_line
@@ -386,23 +407,126 @@ class _LineFinder:
         return lines
 
 
-def _split(text: str, path: str) -> _SplitFile:
-    """Split BibTeX text into raw entries and `@string` definitions; report what fails."""
-    result = _SplitFile(path)
-    text = _drop_control_characters(_prepare(text), result)
-    lines = text.split("\n")
+# A block start at the start of a line (after blanks): bibtexparser's splitter always begins a
+# new block there, even inside an unclosed one (see `_is_at_line_start` in its splitter).
+_LINE_BLOCK_START = re.compile(r"^[^\S\n]*(@\w*[ \t]*(?=[{(]))", re.MULTILINE)
+
+
+@dataclass(slots=True)
+class _EntryBlock:
+    """What is kept of a bibtexparser `Entry` (not its raw text, which `_Parsed` would keep alive)."""
+
+    entry_type: str
+    key: str
+    fields: list[Field]
+
+
+_Record = tuple[Block | _EntryBlock, int, list[int]]  # an unwrapped block, its line, its fields' lines
+
+
+@dataclass
+class _Parsed:
+    """bibtexparser's blocks of a text, by chunk: the text is cut before every `@` that starts
+    a block at the start of a line. No block spans such a cut, and how a chunk is split
+    depends only on its own text and on the block start that follows it."""
+
+    chunks: list[str]
+    lines: list[int]  # the line each chunk starts on
+    records: list[list[_Record]]
+
+
+def _chunks(text: str) -> tuple[list[str], list[int]]:
+    cuts = [0] + [match.start(1) for match in _LINE_BLOCK_START.finditer(text) if match.start(1) > 0]
+    chunks = [text[start:end] for start, end in zip(cuts, cuts[1:] + [len(text)], strict=True)]
+    lines = [1]
+    for chunk in chunks[:-1]:
+        lines.append(lines[-1] + chunk.count("\n"))
+    return chunks, lines
+
+
+def _parse_records(text: str, first_line: int) -> list[_Record]:
+    """bibtexparser's blocks of `text` (which starts on line `first_line`), with their lines."""
     with _quiet_bibtexparser():
         library = bibtexparser.parse_string(text, parse_stack=[])
-    finder = _LineFinder(text)
-    first_key_line: dict[str, int] = {}
-    previous: object = None
+    finder = _LineFinder(text, first_line)
+    records: list[_Record] = []
     for original in library.blocks:
         block = _unwrap(original)
         line = finder.block_line(block)
         if isinstance(block, Entry):
+            records.append(
+                (_EntryBlock(block.entry_type, block.key, block.fields), line, finder.field_lines(block, line))
+            )
+        else:
+            records.append((block, line, []))
+    return records
+
+
+def _by_chunk(records: list[_Record], lines: list[int], first: int, stop: int) -> list[list[_Record]]:
+    """`records` of chunks `first` to `stop` (excluded) sorted into their chunks; others dropped."""
+    result: list[list[_Record]] = [[] for _ in range(first, stop)]
+    for record in records:
+        index = bisect.bisect_right(lines, record[1]) - 1
+        if first <= index < stop:
+            result[index - first].append(record)
+    return result
+
+
+def _parse_blocks(text: str, previous: _Parsed | None) -> tuple[list[_Record], _Parsed | None]:
+    """bibtexparser's blocks of `text`; with the `previous` parse of an earlier version of the
+    text, only the chunks that changed are parsed again (an edit to one entry of a large file
+    parses about one entry)."""
+    if "\\\n" in text:  # bibtexparser miscounts lines there; `_LineFinder` needs the whole text
+        return _parse_records(text, 1), None
+    chunks, lines = _chunks(text)
+    if previous is None:
+        records = _parse_records(text, 1)
+        parsed = _Parsed(chunks, lines, _by_chunk(records, lines, 0, len(chunks)))
+        return records, parsed
+    old = previous
+    shortest = min(len(old.chunks), len(chunks))
+    same_start = 0
+    while same_start < shortest and old.chunks[same_start] == chunks[same_start]:
+        same_start += 1
+    same_end = 0
+    while same_end < shortest - same_start and old.chunks[-1 - same_end] == chunks[-1 - same_end]:
+        same_end += 1
+    # A chunk's blocks depend on the block start after it: the last unchanged chunk before the
+    # change is parsed again, and the first unchanged one after it is parsed along (and dropped).
+    first = max(same_start - 1, 0)
+    stop = len(chunks) - same_end
+    context = min(stop + 1, len(chunks))
+    fresh = _parse_records("".join(chunks[first:context]), lines[first]) if context > first else []
+    records_by_chunk = old.records[:first] + _by_chunk(fresh, lines, first, stop)
+    if same_end:
+        old_stop = len(old.chunks) - same_end
+        shift = lines[stop] - old.lines[old_stop]
+        for kept in old.records[old_stop:]:
+            records_by_chunk.append(
+                [(block, line + shift, [at + shift for at in field_lines]) for block, line, field_lines in kept]
+                if shift
+                else kept
+            )
+    parsed = _Parsed(chunks, lines, records_by_chunk)
+    return [record for chunk in records_by_chunk for record in chunk], parsed
+
+
+def _split(text: str, path: str, previous: _SplitFile | None = None) -> _SplitFile:
+    """Split BibTeX text into raw entries and `@string` definitions; report what fails.
+
+    With `previous`, the split of an earlier version of the same file, only the changed part
+    of the text is given to bibtexparser again (the result is the same as without)."""
+    result = _SplitFile(path)
+    text = _drop_control_characters(_prepare(text), result)
+    lines = text.split("\n")
+    records, result.parsed = _parse_blocks(text, previous.parsed if previous is not None else None)
+    first_key_line: dict[str, int] = {}
+    previous_block: object = None
+    for block, line, field_lines in records:
+        if isinstance(block, _EntryBlock):
             if lines[line - 1].lstrip().startswith("%"):
                 continue  # `% @article{...`: a commented-out entry
-            _add_entry(result, block, line, finder.field_lines(block, line), first_key_line)
+            _add_entry(result, block, line, field_lines, first_key_line)
         elif isinstance(block, String):
             _add_string(result, block, line)
         elif isinstance(block, ParsingFailedBlock):
@@ -419,10 +543,10 @@ def _split(text: str, path: str) -> _SplitFile:
                     )
                 )
         elif isinstance(block, ImplicitComment):
-            if isinstance(previous, Entry):
-                _check_closed_early(result, previous, block, line)
+            if isinstance(previous_block, _EntryBlock):
+                _check_closed_early(result, previous_block, block, line)
             _check_stray_at(result, block, line)
-        previous = block
+        previous_block = block
     if not result.entries and not result.strings and not result.problems:
         empty = not _COMMENT_LINES.sub("", text).strip()
         result.problems.append(
@@ -456,7 +580,7 @@ def _drop_control_characters(text: str, result: _SplitFile) -> str:
     return _CONTROL.sub("", text)
 
 
-def _check_closed_early(result: _SplitFile, entry: Entry, block: ImplicitComment, line: int) -> None:
+def _check_closed_early(result: _SplitFile, entry: _EntryBlock, block: ImplicitComment, line: int) -> None:
     """Report fields left after an entry that an extra `}` closed too early."""
     comment = _COMMENT_LINES.sub("", block.comment)
     stripped = comment.lstrip(" \t\n,")
@@ -477,7 +601,7 @@ def _check_closed_early(result: _SplitFile, entry: Entry, block: ImplicitComment
 
 def _add_entry(
     result: _SplitFile,
-    block: Entry,
+    block: _EntryBlock,
     line: int,
     field_lines: list[int],
     first_key_line: dict[str, int],
@@ -621,8 +745,11 @@ def _check_stray_at(result: _SplitFile, block: ImplicitComment, line: int) -> No
 _UNDEFINED_HINT = "define it with @string or put the value in braces"
 
 
-def _expand(split: _SplitFile, macros: _Macros) -> BibFile:
-    """Expand the values of a split file with `macros`; report what cannot be expanded."""
+def _expand(split: _SplitFile, macros: _Macros, previous: _Expanded | None = None) -> BibFile:
+    """Expand the values of a split file with `macros`; report what cannot be expanded.
+
+    `previous` holds the entries expanded from an earlier version of the file with the same
+    macros: an entry found there unchanged (its text and lines) is taken from it."""
     bib = BibFile(split.path, problems=list(split.problems))
     for name, (_, line) in split.strings.items():
         value = macros(name)
@@ -637,9 +764,22 @@ def _expand(split: _SplitFile, macros: _Macros) -> BibFile:
                 )
             )
     taken = set(split.keys)
+    known = previous.entries if previous is not None else {}
+    memo: dict[_EntrySignature, tuple[RawEntry, list[Problem], list[Field]]] = {}
     for block in split.entries:
-        bib.entries.append(_expand_entry(block, split.path, macros, bib.problems, taken))
+        if not block.key:  # its generated key depends on the other entries
+            bib.entries.append(_expand_entry(block, split.path, macros, bib.problems, taken))
+            continue
+        signature = (id(block.fields), block.line)
+        hit = known.get(signature) or memo.get(signature)
+        if hit is None or hit[2] is not block.fields:
+            found: list[Problem] = []
+            hit = (_expand_entry(block, split.path, macros, found, taken), found, block.fields)
+        memo[signature] = hit
+        bib.entries.append(hit[0])
+        bib.problems.extend(hit[1])
     bib.problems.sort(key=lambda problem: problem.line)
+    bib.expanded = _Expanded(split.strings, macros._shared, memo)
     return bib
 
 
@@ -894,10 +1034,13 @@ class SplitBib:
     read_problems: tuple[Problem, ...]
 
 
-def split_bib_file(path: Path, display_path: str) -> SplitBib:
-    """Read and split one `.bib` file (the first pass of `read_bib_files`)."""
+def split_bib_file(path: Path, display_path: str, previous: SplitBib | None = None) -> SplitBib:
+    """Read and split one `.bib` file (the first pass of `read_bib_files`).
+
+    With `previous`, the split of an earlier version of the file, bibtexparser only parses
+    the changed part again (the result is the same)."""
     text, problems = _read(path, display_path)
-    return SplitBib(_split(text, display_path), tuple(problems))
+    return SplitBib(_split(text, display_path, previous.split if previous is not None else None), tuple(problems))
 
 
 def shared_macros(files: Sequence[SplitBib]) -> dict[str, tuple[str, int]]:
@@ -908,9 +1051,15 @@ def shared_macros(files: Sequence[SplitBib]) -> dict[str, tuple[str, int]]:
     return shared
 
 
-def expand_bib_file(file: SplitBib, shared: Mapping[str, tuple[str, int]]) -> BibFile:
-    """Expand one split file with its own macros first, then the `shared` ones."""
-    bib = _expand(file.split, _Macros(file.split.strings, shared))
+def expand_bib_file(file: SplitBib, shared: Mapping[str, tuple[str, int]], previous: BibFile | None = None) -> BibFile:
+    """Expand one split file with its own macros first, then the `shared` ones.
+
+    With `previous`, the expansion of an earlier version of the file, entries that did not
+    change are taken from it when no macro changed (the result is the same)."""
+    memo = previous.expanded if previous is not None else None
+    if memo is not None and (memo.own != file.split.strings or memo.shared != shared):
+        memo = None
+    bib = _expand(file.split, _Macros(file.split.strings, shared), memo)
     bib.problems[:0] = file.read_problems
     return bib
 

@@ -4,9 +4,10 @@ A `DataStore` lives as long as the MkDocs plugin (across `mkdocs serve` rebuilds
 keep a rebuild cheap:
 
 - each file's parse (for a `.bib` file: bibtexparser's split, the costly part) is kept by path,
-  modification time and size, so only changed files are read again;
+  modification time and size, so only changed files are read again; and in a changed `.bib`
+  file, bibtexparser parses again only the entries around the change (`split_bib_file`);
 - each `.bib` file's expanded entries are kept while neither the file nor the `@string`
-  macros of all files changed;
+  macros of all files changed (in a changed file, the unchanged entries keep theirs);
 - each `Publication` (LaTeX decoding, name parsing, the clean BibTeX) is kept by the entry's
   expanded text and lines, so editing one entry of a 5,000-entry file only redoes that entry.
 
@@ -158,6 +159,12 @@ class DataStore:
         self._cache[path] = (stamp, value)
         return value
 
+    def _last_split(self, path: Path) -> SplitBib | None:
+        """The split of the file's previous version, if any: only its changed part is parsed again."""
+        hit = self._cache.get(path)
+        value = hit[1][0] if hit is not None and isinstance(hit[1], tuple) and hit[1] else None
+        return value if isinstance(value, SplitBib) else None
+
     def _build(self, files: list[Path]) -> Dataset:
         problems: list[Problem] = []
         if not self.data_dir.is_dir():
@@ -204,7 +211,8 @@ class DataStore:
         for path in paths:
             display = self.display(path)
             split, found = self._cached(
-                path, lambda p=path, d=display: guarded(d, lambda: (split_bib_file(p, d), []), None)
+                path,
+                lambda p=path, d=display: guarded(d, lambda: (split_bib_file(p, d, self._last_split(p)), []), None),
             )
             splits.append((path, display, split, found))
         macros = shared_macros([split for _, _, split, _ in splits if split is not None])
@@ -216,7 +224,8 @@ class DataStore:
                 continue
             hit = self._expanded.get(path)
             if hit is None or hit[0] is not split or hit[1] != macros:
-                bib, errors = guarded(display, lambda s=split: (expand_bib_file(s, macros), []), None)
+                last = hit[2] if hit is not None else None
+                bib, errors = guarded(display, lambda s=split, b=last: (expand_bib_file(s, macros, b), []), None)
                 hit = (split, macros, bib if bib is not None else BibFile(display, problems=errors))
             expanded[path] = hit
             bib_files.append(hit[2])

@@ -22,6 +22,16 @@ from .labels import Labels
 from .urls import OutputUrls
 
 
+def text_content(value: Any) -> Markup:
+    """`value` escaped for element text (not for an attribute): only `&`, `<` and `>`.
+
+    Quotes need no escaping there; leaving them as they are keeps BibTeX such as
+    `{\\'e}` short in the page (`'` instead of `&#39;`)."""
+    if hasattr(value, "__html__"):
+        return Markup(value.__html__())
+    return Markup(str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+
+
 class Renderer:
     """Turns model objects into HTML through the templates."""
 
@@ -58,6 +68,7 @@ class Renderer:
         self.env.filters["site_url"] = resolve_url
         self.env.filters["markdown"] = self.markdown.block
         self.env.filters["inline_markdown"] = self.markdown.inline
+        self.env.filters["text"] = text_content
         self._entry_cache: dict[tuple[Any, ...], tuple[Publication, Markup]] = {}
 
     def render(self, template: str, **context: Any) -> Markup:

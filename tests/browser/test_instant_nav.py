@@ -43,6 +43,8 @@ def test_copy_after_instant_navigation(page: Page, context: BrowserContext, base
     details.locator("summary").click()
     button = details.locator("button.academic-copy")
     expect(button).to_be_visible()
+    # the labels are given once on the list; the script puts the accessible name on the button
+    expect(button).to_have_attribute("aria-label", "Copy BibTeX to clipboard")
     label = button.text_content()
     labels_seen = page.evaluate(
         """button => {

@@ -1,5 +1,6 @@
 /* mkdocs-academic: copy buttons for BibTeX. Works without Material; with Material's instant
-   navigation it runs again on every page through document$. Pages work without it. */
+   navigation it runs again on every page through document$. Pages work without it.
+   The labels are on the list (data-label-copy, data-label-copied), or on the button itself. */
 (function () {
   "use strict";
   function setUp(root) {
@@ -7,12 +8,16 @@
       if (button.dataset.academicReady) return;
       button.dataset.academicReady = "1";
       if (!navigator.clipboard) return;
+      var labels = button.closest("[data-label-copied]") || button;
+      if (!button.hasAttribute("aria-label") && labels.dataset.labelCopy) {
+        button.setAttribute("aria-label", labels.dataset.labelCopy);
+      }
       button.hidden = false;
       var label = button.textContent;
       button.addEventListener("click", function () {
         var code = button.parentElement.querySelector("code");
         navigator.clipboard.writeText(code.textContent).then(function () {
-          button.textContent = button.dataset.labelCopied || label;
+          button.textContent = labels.dataset.labelCopied || label;
           setTimeout(function () { button.textContent = label; }, 1500);
         });
       });
