@@ -147,3 +147,10 @@ def test_starter_shows_every_field() -> None:
         text = (starter / name).read_text(encoding="utf-8")
         missing = sorted(field for field in fields if f"{field}:" not in text and f" {field}," not in text)
         assert not missing, f"{name} lacks {missing}"
+
+
+def test_unique_key_numbers_in_order() -> None:
+    from mkdocs_academic.importers.common import unique_key
+
+    taken: set[str] = set()
+    assert [unique_key("paper", taken) for _ in range(3)] == ["paper", "paper-2", "paper-3"]

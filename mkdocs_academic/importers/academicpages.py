@@ -35,6 +35,7 @@ from .common import (
     read_yaml,
     relative,
     slug,
+    unique_key,
 )
 from .jsonresume import convert_resume, load_json
 
@@ -109,10 +110,7 @@ def _publications(source: Path, result: ImportResult) -> list[dict[str, Any]]:
         meta, body = read_front_matter(path)
         label = relative(path, source)
         stem = path.stem[11:] if path.stem[:4].isdigit() and len(path.stem) > 11 else path.stem
-        key = slug(stem, "publication")
-        while key in keys:
-            key = f"{key}-2"
-        keys.add(key)
+        key = unique_key(slug(stem, "publication"), keys)
         date = date_text(meta.get("date"))
         entry: dict[str, Any] = {
             "key": key,
@@ -203,10 +201,7 @@ def _publications_tsv(source: Path, result: ImportResult, titles: set[str], keys
         if row.get("title", "") in titles:
             duplicates += 1
             continue
-        key = slug(row.get("url_slug") or row.get("title", ""), "publication")
-        while key in keys:
-            key = f"{key}-2"
-        keys.add(key)
+        key = unique_key(slug(row.get("url_slug") or row.get("title", ""), "publication"), keys)
         entry = {
             "key": key,
             "title": row.get("title", ""),

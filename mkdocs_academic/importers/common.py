@@ -82,6 +82,16 @@ def unique_path(path: str, taken: Mapping[str, object]) -> str:
     return f"{stem}-{number}{dot}{suffix}"
 
 
+def unique_key(key: str, taken: set[str]) -> str:
+    """`key`, or `key-2`, `key-3`... when it is taken; the result is added to `taken`."""
+    candidate, number = key, 2
+    while candidate in taken:
+        candidate = f"{key}-{number}"
+        number += 1
+    taken.add(candidate)
+    return candidate
+
+
 # --- writing ---------------------------------------------------------------------------------
 
 
