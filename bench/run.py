@@ -40,9 +40,11 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 import mkdocs_academic
+from mkdocs_academic.data import latex, names
 from mkdocs_academic.markdown.blocks import AcademicBlock
 from mkdocs_academic.markdown.extension import LeftoverBlockWarning
 from mkdocs_academic.plugin import ASSETS_DIR, AcademicPlugin
+from mkdocs_academic.render import inline_markdown
 
 try:  # optional: only in the bench venv (bench/requirements.txt), never a runtime dependency
     from mkdocs_bibtex.plugin import BibTexPlugin
@@ -157,16 +159,26 @@ def write_site(root: Path, pages: dict[str, str], plugins: list[Any], bib_text: 
 
 
 def static_listing(bib_text: str) -> str:
-    """A Markdown list of the entries' titles, authors and venues: the bare site's page of similar size."""
+    """The bare site's page: the same entries written by hand in Markdown, showing what the
+    plugin's page shows (title, authors, venue, year, DOI and URL links, abstract, BibTeX), so
+    that the two builds write pages of about the same size."""
     library = bibtexparser.parse_string(bib_text)
     lines = ["# Publications", ""]
     for entry in library.entries:
         fields = {f.key.lower(): str(f.value) for f in entry.fields}
         venue = fields.get("journal") or fields.get("booktitle") or fields.get("publisher") or ""
+        links = []
+        if "doi" in fields:
+            links.append(f"[DOI](https://doi.org/{fields['doi']})")
+        if "url" in fields:
+            links.append(f"[Link]({fields['url'].split()[0] if fields['url'].split() else ''})")
         lines.append(f"1. **{fields.get('title', entry.key)}**  ")
-        lines.append(f"   {fields.get('author', '')}. *{venue}*, {fields.get('year', '')}.")
+        lines.append(f"   {fields.get('author', '')}. *{venue}*, {fields.get('year', '')}. {' '.join(links)}")
         if "abstract" in fields:
             lines.append(f"   <details><summary>Abstract</summary>{fields['abstract']}</details>")
+        lines.append("")
+        lines += ["        " + line for line in (entry.raw or "").splitlines()]
+        lines.append("")
     return "\n".join(lines) + "\n"
 
 
@@ -241,14 +253,30 @@ if BibTexPlugin is not None:
 
 
 def forget_plugins() -> None:
-    """Drop MkDocs' cache of plugin instances, so that a build starts cold (as `mkdocs build`)."""
+    """Drop MkDocs' cache of plugin instances and the package's in-process memos (decoded
+    LaTeX, parsed names, rendered Markdown), so that a build starts cold, as `mkdocs build`
+    in a fresh process does."""
     for key, option in MkDocsConfig._schema:
         if key == "plugins":
             option.plugin_cache.clear()
+    for module in (latex, names, inline_markdown):
+        for value in vars(module).values():
+            if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", "") == module.__name__:
+                value.cache_clear()
 
 
 def load(site: Path, out: Path) -> MkDocsConfig:
     return load_config(config_file=str(site / "mkdocs.yml"), site_dir=str(out))
+
+
+def build_once(site: Path, out: Path) -> None:
+    """Build as `mkdocs build` does: plugins are told the command first (`on_startup`)."""
+    config = load(site, out)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
 
 
 def timed_build(site: Path, out: Path, timer: PhaseTimer | None = None, *, cold: bool = True) -> tuple[float, float]:
@@ -258,7 +286,7 @@ def timed_build(site: Path, out: Path, timer: PhaseTimer | None = None, *, cold:
     gc.collect()
     with (timer or PhaseTimer()).measure() as inside:
         start = time.perf_counter()
-        mkdocs_build(load(site, out))
+        build_once(site, out)
         wall = time.perf_counter() - start
     return wall, inside[0]
 
@@ -398,7 +426,7 @@ def edit_title(bib: Path, original: str, key: str, title: str) -> None:
 def memory_child(site: str, out: str) -> None:
     """(In a child process) build `site` once and print the peak resident memory in KiB."""
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    mkdocs_build(load(Path(site), Path(out)))
+    build_once(Path(site), Path(out))
     print(json.dumps({"maxrss_kib": peak_rss_kib()}))
 
 

@@ -211,7 +211,5 @@ def insert_into_head(output: str, tags: str) -> str:
     """`output` with `tags` right before its first `</head>` (unchanged when it has none)."""
     if not tags:
         return output
-    index = output.find("</head>")
-    if index < 0:
-        return output
-    return f"{output[:index]}{tags}\n{output[index:]}"
+    # One `replace`, not slices joined: a long page is copied once, not twice.
+    return output.replace("</head>", f"{tags}\n</head>", 1)

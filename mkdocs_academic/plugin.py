@@ -48,7 +48,9 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
         data_dir = Path(self.config.data_dir)
         site_root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         if self.store is None or self.store.data_dir != data_dir:
-            self.store = DataStore(data_dir, site_root)
+            # Only `mkdocs serve` rebuilds: a single build needs no cache between builds.
+            incremental = getattr(self, "command", "serve") != "build"
+            self.store = DataStore(data_dir, site_root, incremental=incremental)
         custom_dir = config.theme.custom_dir
         self.labels = {}  # `labels:` may have changed (mkdocs serve reloads mkdocs.yml)
         renderer = Renderer(
@@ -117,7 +119,6 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
                 f"academic: internal error while reading {self.context.store.display(self.context.store.data_dir)}: "
                 f"{type(error).__name__}: {error}; please report it"
             ) from error
-        self.context.renderer.clear_cache()
         # An i18n plugin sets the theme's language for each build after on_config.
         self.context.renderer.set_labels(self._labels(self._language(config)))
         report_problems(dataset)

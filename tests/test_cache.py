@@ -150,7 +150,9 @@ def test_serve_rebuild_rereads_an_edited_file_only(tmp_path: Path) -> None:
     page = rebuild()
     assert config.plugins["academic"] is not None
     assert store.parse_count == 2 and "On Computable Numbers" in page
-    write(root / "data" / "pubs.bib", (root / "data" / "pubs.bib").read_text().replace("On Computable", "Of Computable"))
+    write(
+        root / "data" / "pubs.bib", (root / "data" / "pubs.bib").read_text().replace("On Computable", "Of Computable")
+    )
     page = rebuild()
     assert store.parse_count == 3
     assert "Of Computable Numbers" in page and "On Computable Numbers" not in page
@@ -164,10 +166,7 @@ EDITS = ["}", "{", '"', ",", "=", "%", "\n", "@", "\n@article{new,\n", "\n  @mis
 
 def _comparable(split: object) -> tuple:
     """What `_split` found, in a form that compares by value (not by bibtexparser objects)."""
-    entries = [
-        (raw.entry_type, raw.key, raw.line, [(item.key, item.value) for item in raw.fields], raw.field_lines)
-        for raw in split.entries
-    ]
+    entries = [(raw.entry_type, raw.key, raw.line, list(raw.fields), raw.field_lines) for raw in split.entries]
     problems = [(problem.path, problem.line, problem.message, problem.hint) for problem in split.problems]
     return entries, split.strings, problems, split.keys
 
@@ -251,7 +250,10 @@ def test_store_after_an_edit_equals_a_fresh_store(tmp_path: Path) -> None:
     """A store that re-parses only the edited part of a file gives what a new store gives:
     the same publications and the same problems (with their lines)."""
     data = make_data(tmp_path)
-    entries = [f"@misc{{key{i},\n  title = {{Title {i}}},\n  author = {{Doe, Jane}},\n  year = {{2000}},\n}}" for i in range(40)]
+    entries = [
+        f"@misc{{key{i},\n  title = {{Title {i}}},\n  author = {{Doe, Jane}},\n  year = {{2000}},\n}}"
+        for i in range(40)
+    ]
     write(data / "pubs.bib", "\n\n".join(entries) + "\n")
     store = DataStore(data)
     store.load()

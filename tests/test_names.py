@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mkdocs_academic.data import names as names_module
+from mkdocs_academic.data.bibtex import parse_bib_text
 from mkdocs_academic.data.models import Person
 from mkdocs_academic.data.names import MeMatcher, parse_name, parse_names, split_names
 
@@ -182,3 +187,42 @@ def test_names_never_raise(raw: str) -> None:
     matcher = MeMatcher(["Ada Lovelace"])
     for person in people:
         matcher.matches(person)
+
+
+def _names_in(paths: list[Path]) -> list[str]:
+    """Every single name of the author and editor fields of these .bib files."""
+    found: list[str] = []
+    for path in paths:
+        bib = parse_bib_text(path.read_text(encoding="utf-8", errors="replace"), str(path))
+        for entry in bib.entries:
+            for field_name in ("author", "editor"):
+                found += split_names(entry.fields.get(field_name, ""))
+    return found
+
+
+def test_plain_name_shortcut_gives_the_same_person(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Plain names skip mark stripping and LaTeX decoding: the result must not change."""
+    fixtures = sorted((Path(__file__).parent / "fixtures").rglob("*.bib"))
+    corpora = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+    real = sorted(corpora.rglob("*.bib")) if corpora.is_dir() else []
+    raw_names = _names_in(fixtures + real)
+    raw_names += [
+        "Ada Lovelace",
+        "Lovelace, Ada",
+        "van der Berg, Jan",
+        "Jan van der Berg",
+        "Ada Lovelace  ",
+        "Doe, Jr., John",
+        "O'Brien, Seán",
+        "Jean-Paul Sartre",
+        "de la Fontaine, Jean",
+        "Li, Wei*",
+    ]
+    assert len(raw_names) > 50
+    names_module.parse_name.cache_clear()
+    fast = [parse_name(raw) for raw in raw_names]
+    monkeypatch.setattr(names_module, "_NOT_PLAIN", re.compile(""))  # every name takes the full path
+    names_module.parse_name.cache_clear()
+    slow = [parse_name(raw) for raw in raw_names]
+    names_module.parse_name.cache_clear()
+    assert [raw for raw, a, b in zip(raw_names, fast, slow, strict=True) if a != b] == []

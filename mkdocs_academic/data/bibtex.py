@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+import sys
 import unicodedata
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -31,7 +32,6 @@ from bibtexparser.model import (
     DuplicateFieldKeyBlock,
     Entry,
     ExplicitComment,
-    Field,
     ImplicitComment,
     ParsingFailedBlock,
     Preamble,
@@ -124,8 +124,14 @@ class BibFile:
     expanded: _Expanded | None = field(default=None, repr=False, compare=False)
 
 
+# A field as bibtexparser splits it: its raw name and raw value, both stripped (the name may
+# start with `%` comment lines, the value keeps its braces or quotes). A plain tuple: a tenth of
+# the memory of bibtexparser's `Field`, and quick to make.
+_RawField = tuple[str, str]
+
+
 # An entry as split: the identity of its list of fields (a chunk `_split` did not parse again
-# keeps its bibtexparser objects) and its line (the lines of its fields move with it).
+# keeps its list) and its line (the lines of its fields move with it).
 _EntrySignature = tuple[int, int]
 
 
@@ -134,7 +140,7 @@ class _Expanded:
     own: dict[str, tuple[str, int]]
     shared: Mapping[str, tuple[str, int]]
     # the fields list is kept in the value, so that its id() is not reused while it is here
-    entries: dict[_EntrySignature, tuple[RawEntry, list[Problem], list[Field]]]
+    entries: dict[_EntrySignature, tuple[RawEntry, list[Problem], list[_RawField]]]
 
 
 # --- values -----------------------------------------------------------------------------------
@@ -290,12 +296,12 @@ _IGNORED_BLOCKS = ("comment", "preamble")
 _NOT_ENTRIES = ("comment", "preamble", "string")
 
 
-@dataclass
+@dataclass(slots=True)
 class _RawBlock:
     entry_type: str
     key: str
     line: int
-    fields: list[Field]  # as bibtexparser split them: raw names and values
+    fields: list[_RawField]  # as bibtexparser splits them: raw names and values
     field_lines: list[int]
 
 
@@ -407,9 +413,9 @@ class _LineFinder:
         return lines
 
 
-# A block start at the start of a line (after blanks): bibtexparser's splitter always begins a
-# new block there, even inside an unclosed one (see `_is_at_line_start` in its splitter).
-_LINE_BLOCK_START = re.compile(r"^[^\S\n]*(@\w*[ \t]*(?=[{(]))", re.MULTILINE)
+# A block start, as bibtexparser's splitter finds it. At the start of a line (after blanks) it
+# always begins a new block, even inside an unclosed one (see `_is_at_line_start` there).
+_BLOCK_START = re.compile(r"@\w*[ \t]*(?=[{(])")
 
 
 @dataclass(slots=True)
@@ -418,10 +424,15 @@ class _EntryBlock:
 
     entry_type: str
     key: str
-    fields: list[Field]
+    fields: list[_RawField]
 
 
-_Record = tuple[Block | _EntryBlock, int, list[int]]  # an unwrapped block, its line, its fields' lines
+class _CommentedOut:
+    """Stands for a block bibtexparser could not parse on a `%` line (`% @article{...`)."""
+
+
+# An unwrapped block, its line, its fields' lines.
+_Record = tuple[Block | _EntryBlock | _CommentedOut, int, list[int]]
 
 
 @dataclass
@@ -436,7 +447,13 @@ class _Parsed:
 
 
 def _chunks(text: str) -> tuple[list[str], list[int]]:
-    cuts = [0] + [match.start(1) for match in _LINE_BLOCK_START.finditer(text) if match.start(1) > 0]
+    """`text` cut before every block start at the start of a line, and the line of each piece."""
+    cuts = [0]
+    for match in _BLOCK_START.finditer(text):
+        at = match.start()
+        line_start = text.rfind("\n", 0, at) + 1
+        if at > 0 and (line_start == at or text[line_start:at].isspace()):
+            cuts.append(at)
     chunks = [text[start:end] for start, end in zip(cuts, cuts[1:] + [len(text)], strict=True)]
     lines = [1]
     for chunk in chunks[:-1]:
@@ -450,13 +467,21 @@ def _parse_records(text: str, first_line: int) -> list[_Record]:
         library = bibtexparser.parse_string(text, parse_stack=[])
     finder = _LineFinder(text, first_line)
     records: list[_Record] = []
+    text_lines: list[str] = []  # split when first needed
     for original in library.blocks:
         block = _unwrap(original)
         line = finder.block_line(block)
+        if isinstance(block, (Entry, ParsingFailedBlock)):
+            # `% @article{...`: a commented-out entry (`%` lines are comments for biber and most
+            # editors); `_split` drops it. A failed one is kept as a `_CommentedOut`.
+            text_lines = text_lines or text.split("\n")
+            if text_lines[line - first_line].lstrip().startswith("%"):
+                if isinstance(block, ParsingFailedBlock):
+                    records.append((_CommentedOut(), line, []))
+                continue
         if isinstance(block, Entry):
-            records.append(
-                (_EntryBlock(block.entry_type, block.key, block.fields), line, finder.field_lines(block, line))
-            )
+            fields = [(sys.intern(item.key), item.value) for item in block.fields]
+            records.append((_EntryBlock(block.entry_type, block.key, fields), line, finder.field_lines(block, line)))
         else:
             records.append((block, line, []))
     return records
@@ -472,17 +497,141 @@ def _by_chunk(records: list[_Record], lines: list[int], first: int, stop: int) -
     return result
 
 
+# --- the fast path: well-formed entries split without bibtexparser -------------------------------
+#
+# bibtexparser's splitter jumps between "marks": `{ } " , =` and newlines not right after a
+# backslash (plus `)` inside a `@type(...)` block) and `@type{` block starts. The patterns below
+# accept only chunks whose marks sit where an ordinary entry has them, and then cut the chunk
+# exactly where bibtexparser would: a field name runs from the comma to the `=`, a value from the
+# `=` to the next `,` or closing delimiter outside braces and quotes, both stripped. Anything
+# else is left to bibtexparser (`_fast_records` returns None).
+
+#: Off only in tests, which compare the fast path with bibtexparser's split of the same text.
+_FAST_PATH = True
+
+# Outside braces and quotes: no mark, no backslash (it hides the mark after it), no `@` or `(`.
+_PLAIN = r'[^{}",=\\@()]'
+# Inside braces only unescaped braces count (quotes, commas, `=` and `)` do not). A `{` or `}`
+# right after a backslash is no mark: `\\+[^\\]` takes a run of backslashes and the character
+# after it. Written as "unrolled loops" (every character can match in one way only), so a
+# failing match backtracks in linear time; nesting deeper than `_MAX_DEPTH` falls back.
+_MAX_DEPTH = 8
+_IN_BRACES = r"[^{}\\]*(?:\\+[^\\][^{}\\]*)*"
+for _ in range(_MAX_DEPTH):
+    _IN_BRACES = r"[^{}\\]*(?:(?:\\+[^\\]|\{" + _IN_BRACES + r"\})[^{}\\]*)*"
+# Inside quotes only an unescaped `"` counts, but bibtexparser reads `{"}` as a quote character
+# (not the end): a closing quote right after `{` falls back.
+_IN_QUOTES = r'[^"\\]*(?:\\+[^\\][^"\\]*)*(?<!\{)'
+# A value: plain text (numbers, macro names, `#`, blanks) and `{...}` and `"..."` parts.
+_VALUE = rf'{_PLAIN}*(?:(?:\{{{_IN_BRACES}\}}|"{_IN_QUOTES}"){_PLAIN}*)*'
+# `@type{key,` (or `@type(key,`): the block start is the one `_chunks` cut at, and a
+# key is an ordinary one (no blank, quote, `#`, `%`, ...) between blanks.
+_FAST_HEAD = re.compile(r"@(\w*)[ \t]*([{(])\s*([^\s\"#%'(),={}\\@]*)\s*,")
+# `name = value` and the mark after it: a comma, or the delimiter closing the entry.
+_FAST_FIELD = {
+    "}": re.compile(rf"({_PLAIN}*)=({_VALUE})([,}}])"),
+    ")": re.compile(rf"({_PLAIN}*)=({_VALUE})([,)])"),
+}
+# The closing delimiter after a comma (a trailing comma, or no field at all).
+_FAST_CLOSE = {"}": re.compile(r"\s*\}"), ")": re.compile(r"\s*\)")}
+_BLANK_TO_END = re.compile(r"\s*\Z")
+# Block types bibtexparser does not read as entries (it tests the lower-cased type's start).
+_SPECIAL_TYPES = ("comment", "preamble", "string")
+
+
+def _fast_records(chunk: str, line: int) -> list[_Record] | None:
+    """The records bibtexparser would give for `chunk` (which starts on line `line`), when the
+    chunk is blank, or one well-formed entry followed by blanks or by free text without `@`
+    (an implicit comment); else None.
+
+    The entry's line is that of its `@` (the chunk's first line), a field's that of its `=`.
+    Duplicate field names fall back, so that bibtexparser stays the reference for them."""
+    if not chunk or chunk.isspace():
+        return []  # blanks between entries: bibtexparser drops an empty implicit comment
+    head = _FAST_HEAD.match(chunk)
+    if head is None:
+        return None
+    entry_type = head.group(1).lower()
+    if entry_type.startswith(_SPECIAL_TYPES):
+        return None
+    closer = "}" if head.group(2) == "{" else ")"
+    field_pattern = _FAST_FIELD[closer]
+    fields: list[_RawField] = []
+    field_lines: list[int] = []
+    position = head.end()
+    counted, field_line = 0, line  # newlines are counted up to `counted`
+    separator = ","
+    while separator == ",":
+        found = field_pattern.match(chunk, position)
+        if found is None:  # after a comma: a trailing one before the closing delimiter, or junk
+            closing = _FAST_CLOSE[closer].match(chunk, position)
+            if closing is None:
+                return None
+            position = closing.end()
+            break
+        name, value, separator = found.groups()
+        equals = found.end(1)
+        field_line += chunk.count("\n", counted, equals)
+        counted = equals
+        fields.append((sys.intern(name.strip()), value.strip()))
+        field_lines.append(field_line)
+        position = found.end()
+    if len({name for name, _ in fields}) < len(fields):
+        return None
+    records: list[_Record] = [(_EntryBlock(entry_type, head.group(3), fields), line, field_lines)]
+    if _BLANK_TO_END.match(chunk, position) is None:
+        # Free text after the entry: bibtexparser's implicit comment, unless an `@` in it starts a block.
+        rest = chunk[position:]
+        if "@" in rest:
+            return None
+        comment = rest.strip()
+        comment_line = line + chunk.count("\n", 0, position + len(rest) - len(rest.lstrip()))
+        records.append((ImplicitComment(start_line=comment_line - 1, raw=comment, comment=comment), comment_line, []))
+    return records
+
+
+def _parse_chunks(chunks: list[str], lines: list[int], first: int, stop: int) -> list[list[_Record]]:
+    """The records of chunks `first` to `stop` (excluded), by chunk: by the fast path where it
+    applies, else by bibtexparser, which gets each run of such chunks at once."""
+    result: list[list[_Record]] = []
+    run = first  # the first chunk of the run still to give to bibtexparser
+    for index in range(first, stop):
+        records = _fast_records(chunks[index], lines[index]) if _FAST_PATH else None
+        if records is None:
+            continue
+        if run < index:
+            result.extend(_parse_run(chunks, lines, run, index))
+        result.append(records)
+        run = index + 1
+    if run < stop:
+        result.extend(_parse_run(chunks, lines, run, stop))
+    return result
+
+
+def _parse_run(chunks: list[str], lines: list[int], first: int, stop: int) -> list[list[_Record]]:
+    """bibtexparser's records of chunks `first` to `stop` (excluded), by chunk.
+
+    An unclosed block ends where the next chunk's block starts ("Unexpected block start"): the
+    run is parsed followed by the first line of that chunk (which holds its whole block start),
+    whose own records are dropped."""
+    text = "".join(chunks[first:stop])
+    if stop < len(chunks):
+        following = chunks[stop]
+        newline = following.find("\n")
+        text += following if newline < 0 else following[: newline + 1]
+    return _by_chunk(_parse_records(text, lines[first]), lines, first, stop)
+
+
 def _parse_blocks(text: str, previous: _Parsed | None) -> tuple[list[_Record], _Parsed | None]:
-    """bibtexparser's blocks of `text`; with the `previous` parse of an earlier version of the
-    text, only the chunks that changed are parsed again (an edit to one entry of a large file
-    parses about one entry)."""
+    """The blocks of `text` as bibtexparser splits them; with the `previous` parse of an
+    earlier version of the text, only the chunks that changed are parsed again (an edit to one
+    entry of a large file parses about one entry)."""
     if "\\\n" in text:  # bibtexparser miscounts lines there; `_LineFinder` needs the whole text
         return _parse_records(text, 1), None
     chunks, lines = _chunks(text)
     if previous is None:
-        records = _parse_records(text, 1)
-        parsed = _Parsed(chunks, lines, _by_chunk(records, lines, 0, len(chunks)))
-        return records, parsed
+        records_by_chunk = _parse_chunks(chunks, lines, 0, len(chunks))
+        return [record for chunk in records_by_chunk for record in chunk], _Parsed(chunks, lines, records_by_chunk)
     old = previous
     shortest = min(len(old.chunks), len(chunks))
     same_start = 0
@@ -492,12 +641,10 @@ def _parse_blocks(text: str, previous: _Parsed | None) -> tuple[list[_Record], _
     while same_end < shortest - same_start and old.chunks[-1 - same_end] == chunks[-1 - same_end]:
         same_end += 1
     # A chunk's blocks depend on the block start after it: the last unchanged chunk before the
-    # change is parsed again, and the first unchanged one after it is parsed along (and dropped).
+    # change is parsed again (`_parse_run` gives a run the start of the chunk after it).
     first = max(same_start - 1, 0)
     stop = len(chunks) - same_end
-    context = min(stop + 1, len(chunks))
-    fresh = _parse_records("".join(chunks[first:context]), lines[first]) if context > first else []
-    records_by_chunk = old.records[:first] + _by_chunk(fresh, lines, first, stop)
+    records_by_chunk = old.records[:first] + _parse_chunks(chunks, lines, first, stop)
     if same_end:
         old_stop = len(old.chunks) - same_end
         shift = lines[stop] - old.lines[old_stop]
@@ -518,19 +665,16 @@ def _split(text: str, path: str, previous: _SplitFile | None = None) -> _SplitFi
     of the text is given to bibtexparser again (the result is the same as without)."""
     result = _SplitFile(path)
     text = _drop_control_characters(_prepare(text), result)
-    lines = text.split("\n")
     records, result.parsed = _parse_blocks(text, previous.parsed if previous is not None else None)
     first_key_line: dict[str, int] = {}
     previous_block: object = None
     for block, line, field_lines in records:
         if isinstance(block, _EntryBlock):
-            if lines[line - 1].lstrip().startswith("%"):
-                continue  # `% @article{...`: a commented-out entry
             _add_entry(result, block, line, field_lines, first_key_line)
         elif isinstance(block, String):
             _add_string(result, block, line)
         elif isinstance(block, ParsingFailedBlock):
-            _add_failed(result, block, line, lines)
+            _add_failed(result, block, line)
         elif isinstance(block, (ExplicitComment, Preamble)):
             written = _BLOCK_KEY.match(block.raw or "")
             if written and written.group(1).lower() not in _IGNORED_BLOCKS:  # `@commentary{` read as a comment
@@ -561,10 +705,16 @@ def _split(text: str, path: str, previous: _SplitFile | None = None) -> _SplitFi
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 
 
 def _drop_control_characters(text: str, result: _SplitFile) -> str:
     """Remove control characters (NUL and co.), which no BibTeX value may hold; report them."""
+    # Looking for them in the UTF-8 bytes is several times quicker than a regex search of the
+    # text (in UTF-8 these characters are single bytes that no other character contains).
+    data = text.encode("utf-8", "surrogatepass")
+    if len(data.translate(None, _CONTROL_BYTES)) == len(data):
+        return text
     found = _CONTROL.search(text)
     if found is None:
         return text
@@ -650,11 +800,11 @@ def _add_string(result: _SplitFile, block: String, line: int) -> None:
     result.strings[name] = (block.value, line)
 
 
-def _add_failed(result: _SplitFile, block: ParsingFailedBlock, line: int, lines: list[str]) -> None:
+def _add_failed(result: _SplitFile, block: ParsingFailedBlock, line: int) -> None:
     raw = block.raw or ""
     match = _BLOCK_KEY.match(raw)
     block_type = match.group(1).lower() if match else ""
-    if block_type in _IGNORED_BLOCKS or lines[line - 1].lstrip().startswith("%"):
+    if block_type in _IGNORED_BLOCKS:
         return
     reason = getattr(block.error, "abort_reason", str(block.error)).strip()
     what = "@string" if block_type == "string" else "entry"
@@ -765,7 +915,7 @@ def _expand(split: _SplitFile, macros: _Macros, previous: _Expanded | None = Non
             )
     taken = set(split.keys)
     known = previous.entries if previous is not None else {}
-    memo: dict[_EntrySignature, tuple[RawEntry, list[Problem], list[Field]]] = {}
+    memo: dict[_EntrySignature, tuple[RawEntry, list[Problem], list[_RawField]]] = {}
     for block in split.entries:
         if not block.key:  # its generated key depends on the other entries
             bib.entries.append(_expand_entry(block, split.path, macros, bib.problems, taken))
@@ -805,7 +955,7 @@ def _expand_entry(block: _RawBlock, path: str, macros: _Macros, problems: list[P
     field_lines: dict[str, int] = {}
     label = block.key or f"@{block.entry_type} at line {block.line}"
     pending: list[tuple[str, str, int]] = [
-        (raw_field.key, raw_field.value, line) for raw_field, line in zip(block.fields, block.field_lines, strict=True)
+        (raw_name, raw_value, line) for (raw_name, raw_value), line in zip(block.fields, block.field_lines, strict=True)
     ]
     index = 0
     while index < len(pending):

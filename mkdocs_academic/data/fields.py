@@ -194,6 +194,10 @@ _ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}(v\d+)?|[a-z-]+(\.[A-Z]{2})?/\d{7}(v\d+)?
 _ARXIV_IN_TEXT = re.compile(r"arXiv[:\s]\s*(\d{4}\.\d{4,5}(?:v\d+)?)", re.IGNORECASE)
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _TRUE = {"true", "yes", "1", "on", "y"}
+_MONTH_TOKENS = re.compile(r"[\s,.\-/~]+")
+_ISO_DATE = re.compile(r"^\s*(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?")
+_YEAR = re.compile(r"\s*(\d{4})[a-z]?\s*")
+_LATEX_URL = re.compile(r"\\url\{(.*)\}")
 
 
 def normalise_entry_type(entry_type: str) -> str | None:
@@ -246,7 +250,7 @@ def parse_month(text: str) -> tuple[int | None, int | None]:
     """Month (and day, when written) from `May`, `may`, `5`, `05`, `May 12` or `12 May`."""
     month: int | None = None
     day: int | None = None
-    for token in re.split(r"[\s,.\-/~]+", text.strip().lower()):
+    for token in _MONTH_TOKENS.split(text.strip().lower()):
         if not token:
             continue
         if token in MONTHS and month is None:
@@ -262,7 +266,7 @@ def parse_month(text: str) -> tuple[int | None, int | None]:
 
 def parse_date(text: str) -> PartialDate | None:
     """An ISO-like date at any precision: `2024`, `2024-05`, `2024-05-17`, `2024/05/17`."""
-    match = re.match(r"^\s*(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?", text)
+    match = _ISO_DATE.match(text)
     if not match:
         return None
     year = int(match.group(1))
@@ -312,12 +316,18 @@ def publication_from_fields(
         problems.append(Problem(source.path, where(name), f"entry '{key}': {message}", hint))
 
     decode: Callable[[str], str] = latex_to_unicode if latex else _collapse_space
+    decoded: dict[str, str] = {}  # a field is often read twice (venue, date): decode it once
 
     def text(name: str) -> str:
         value = fields.get(name)
-        if value is None or isinstance(value, (list, dict)):
+        if value is None:
             return ""
-        return decode(str(value)) if isinstance(value, str) else str(value)
+        found = decoded.get(name)
+        if found is not None:
+            return found
+        result = _as_text(value, decode)
+        decoded[name] = result
+        return result
 
     def raw(name: str) -> str:
         value = fields.get(name)
@@ -332,7 +342,8 @@ def publication_from_fields(
         )
         kind = "misc"
 
-    for name, value in fields.items():
+    all_text = all(type(value) is str for value in fields.values())
+    for name, value in () if all_text else fields.items():
         if isinstance(value, (list, tuple, Mapping)) and name not in _LIST_FIELDS:
             what = "a list" if isinstance(value, (list, tuple)) else "a mapping"
             report(
@@ -368,6 +379,8 @@ def publication_from_fields(
 
     links, doi, arxiv = _links(fields, raw, report)
     for name in _MARKDOWN_FIELDS:
+        if name not in fields:
+            continue
         for item in _as_list(fields.get(name), split=None):
             for url in unsafe_markdown_links(item):
                 report(
@@ -386,6 +399,7 @@ def publication_from_fields(
     keywords = tuple(
         word.strip()
         for name in ("keywords", "tags")
+        if name in fields
         for word in _as_list(fields.get(name), split=r"[,;]")
         if word.strip()
     )
@@ -430,7 +444,8 @@ def publication_from_fields(
         preview=preview,
         show_bibtex=raw("bibtex_show").lower() not in {"false", "no", "0", "off"},
         bibtex=bibtex,
-        fields={name: (str(value) if not isinstance(value, str) else value) for name, value in fields.items()},
+        # BibTeX fields are all text already: share the dict rather than copy it.
+        fields=fields if all_text and type(fields) is dict else {name: str(value) for name, value in fields.items()},
     )
 
 
@@ -465,6 +480,13 @@ _VENUE_FIELDS: dict[str, tuple[str, ...]] = {
     "booklet": ("howpublished", "organization"),
     "online": ("organization", "publisher", "howpublished"),
 }
+
+
+def _as_text(value: object, decode: Callable[[str], str]) -> str:
+    """A field's value as display text: strings decoded, numbers as written, lists empty."""
+    if isinstance(value, str):
+        return decode(value)
+    return "" if isinstance(value, (list, dict)) else str(value)
 
 
 def _collapse_space(value: str) -> str:
@@ -529,7 +551,7 @@ def _entry_date(
     year_text = text("year")
     if not year_text:
         return None, ""
-    match = re.fullmatch(r"\s*(\d{4})[a-z]?\s*", year_text)
+    match = _YEAR.fullmatch(year_text)
     if match is None:
         if known_status(year_text):
             return None, status_label(year_text)
@@ -585,8 +607,10 @@ def _links(
             if found:
                 arxiv = found.group(1)
                 break
-    arxiv = re.sub(r"\.pdf$", "", arxiv)
+    arxiv = arxiv.removesuffix(".pdf")
     for name in LINK_FIELDS:
+        if name not in fields and name not in ("doi", "arxiv"):
+            continue
         if name == "doi":
             if doi:
                 add("doi", f"https://doi.org/{doi}", "", "doi")
@@ -617,6 +641,6 @@ def _links(
 
 def _strip_latex_url(value: str) -> str:
     r"""`\url{...}` and braces around URLs, as some exports write them."""
-    match = re.fullmatch(r"\\url\{(.*)\}", value.strip())
+    match = _LATEX_URL.fullmatch(value.strip())
     value = match.group(1) if match else value
     return value.replace("{", "").replace("}", "").replace("\\_", "_").replace("\\%", "%")

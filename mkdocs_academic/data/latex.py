@@ -34,6 +34,7 @@ logging.getLogger("pylatexenc").setLevel(logging.CRITICAL)
 _NEEDS_DECODING = re.compile(r"[\\{}~$]|--|``|''")
 # Whitespace to collapse. Not `\s`: that would also collapse the no-break spaces we produce.
 _WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
+_ODD_SPACE = re.compile(r"[\t\r\n\f\v]|  ")
 # Math kept verbatim: display first, then inline; `\$` is an escaped dollar, not math.
 _MATH = re.compile(
     r"\$\$(?:[^$\\]|\\.)+?\$\$"
@@ -156,6 +157,9 @@ _CONVERTER = LatexNodes2Text(latex_context=_TEXT_CONTEXT, math_mode="verbatim")
 
 
 def _normalise_space(text: str) -> str:
+    # Most values hold single spaces only: check that cheaply before running the regex.
+    if _ODD_SPACE.search(text) is None and not text[:1].isspace() and not text[-1:].isspace():
+        return text
     return _WHITESPACE.sub(" ", text).strip()
 
 
@@ -314,6 +318,8 @@ def _decode_with_pylatexenc(text: str) -> str:
 @lru_cache(maxsize=32768)
 def _decode(text: str) -> str:
     """Decode whitespace-normalised text, keeping math verbatim."""
+    if "$" not in text and "\\(" not in text and "\\[" not in text:
+        return _normalise_space(_decode_text(text))  # no math: skip the (slow) math search
     parts: list[str] = []
     position = 0
     for match in _MATH.finditer(text):

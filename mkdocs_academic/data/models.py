@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where an item was read: a file path (as given by the user) and a 1-based line."""
 
@@ -20,7 +20,7 @@ class Source:
         return f"{self.path}:{self.line}" if self.line else self.path
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Person:
     """One name from an author or editor list.
 
@@ -58,7 +58,7 @@ class Person:
         return f"{name}, {self.jr}" if self.jr else name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """A labelled link shown under an entry. `kind` picks the label and icon (pdf, doi, ...)."""
 
@@ -67,7 +67,7 @@ class Link:
     label: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PartialDate:
     """A date that keeps its precision: a year stays a year, a month stays a month."""
 
@@ -89,12 +89,13 @@ class PartialDate:
         return text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Publication:
     """One publication, from BibTeX or from a YAML file.
 
-    `fields` keeps every field of the source, decoded to Unicode, keyed by lower-case name,
-    so templates can show fields the model does not name. `bibtex` is the clean entry shown
+    `fields` keeps every field of the source as written (BibTeX values keep their LaTeX, with
+    macros expanded), keyed by lower-case name, so templates can show fields the model does
+    not name; it may be the very dict the reader made, so never change it. `bibtex` is the clean entry shown
     under "BibTeX" (macros expanded, crossref fields merged, presentation-only fields removed).
     """
 

@@ -74,10 +74,15 @@ def split_names(raw: str) -> list[str]:
     if "and" not in raw.lower():
         name = " ".join(_words(raw))
         return [name] if name else []
+    return _names_of_words(_words(raw))
+
+
+def _names_of_words(words: list[str]) -> list[str]:
+    """The names in a list of words, split at each word `and`."""
     names: list[str] = []
     current: list[str] = []
-    for word in _words(raw):
-        if word.lower() == "and":
+    for word in words:
+        if word == "and" or (len(word) == 3 and word.lower() == "and"):
             if current:
                 names.append(" ".join(current))
             current = []
@@ -204,6 +209,16 @@ def _decoded(words: Iterable[str]) -> str:
     return latex_to_unicode(" ".join(words))
 
 
+def _joined(words: Iterable[str]) -> str:
+    """`_decoded` for words with nothing to decode (see `_NOT_PLAIN`)."""
+    return " ".join(words)
+
+
+# What makes a name more than plain text: LaTeX to decode (as `latex._NEEDS_DECODING`) or
+# contribution marks to strip (as `_TRAILING_MARK`).
+_NOT_PLAIN = re.compile(r"[\\{}~$^*†‡§#]|--|``|''")
+
+
 def _is_fully_braced(text: str) -> bool:
     """True if `text` is one brace group: `{Barnes and Noble, Inc.}`."""
     if not (text.startswith("{") and text.endswith("}")):
@@ -237,8 +252,14 @@ def parse_name(raw: str) -> Person:
     Contribution marks after the name (`*`, `†`, `‡`, `§`, `#`, also written `^*`, `$^*$`,
     `\\textsuperscript{*}`, `\\dagger`) go to `Person.marks`, in the order written.
     """
+    # Most names are plain text (`Ada Lovelace`, `Lovelace, Ada`): no marks to strip, no LaTeX.
+    plain = _NOT_PLAIN.search(raw) is None
+    decoded = _joined if plain else _decoded
     # Marks may follow the family name in `Last*, First` as well as the whole name.
-    stripped_parts = [_strip_marks(part) for part in _split_at_depth0(raw.strip(), ",")]
+    if plain:
+        stripped_parts = [(part.rstrip(), "") for part in raw.strip().split(",")]
+    else:
+        stripped_parts = [_strip_marks(part) for part in _split_at_depth0(raw.strip(), ",")]
     name = ",".join(part for part, _ in stripped_parts).strip()
     marks = "".join(part_marks for _, part_marks in stripped_parts)
     if not name:
@@ -268,10 +289,10 @@ def parse_name(raw: str) -> Person:
             jr = parts[1]
             first = [word for part in parts[2:] for word in part]
     return Person(
-        first=_decoded(first),
-        von=_decoded(von),
-        last=_decoded(last),
-        jr=_decoded(jr),
+        first=decoded(first),
+        von=decoded(von),
+        last=decoded(last),
+        jr=decoded(jr),
         marks=marks,
     )
 
@@ -374,6 +395,8 @@ class MeMatcher:
 
 # --- checking a name list -----------------------------------------------------------------------
 
+# An HTML entity (`&amp;`, `&#233;`): its `;` does not separate names.
+_ENTITY = re.compile(r"\\?&\\?#?\w+;")
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "junior", "senior"})
 
 
@@ -387,15 +410,17 @@ def name_list_problem(raw: str) -> str | None:
     words = _words(raw)
     if not words:
         return None
-    ands = [index for index, word in enumerate(words) if word.lower() == "and"]
+    ands = [index for index, word in enumerate(words) if len(word) == 3 and word.lower() == "and"]
     if ands and (
         ands[0] == 0 or ands[-1] == len(words) - 1 or any(b - a == 1 for a, b in zip(ands, ands[1:], strict=False))
     ):
         return "an empty name (a doubled, leading or trailing 'and')"
-    for name in split_names(raw):
+    if ";" not in raw and "," not in raw:
+        return None  # `First Last and First Last`: nothing below can be wrong
+    for name in _names_of_words(words):
         if "=" in name:
             continue  # biblatex's extended name format: `family=Wit, given=Cynthia, prefix=de`
-        if len(_split_at_depth0(re.sub(r"\\?&\\?#?\w+;", "", name), ";")) > 1:
+        if ";" in name and len(_split_at_depth0(_ENTITY.sub("", name), ";")) > 1:
             return f"names separated by ';' in '{name}'"
         parts = [part.strip() for part in _split_at_depth0(name, ",")]
         if len(parts) > 3:

@@ -8,8 +8,9 @@ keep a rebuild cheap:
   file, bibtexparser parses again only the entries around the change (`split_bib_file`);
 - each `.bib` file's expanded entries are kept while neither the file nor the `@string`
   macros of all files changed (in a changed file, the unchanged entries keep theirs);
-- each `Publication` (LaTeX decoding, name parsing, the clean BibTeX) is kept by the entry's
-  expanded text and lines, so editing one entry of a 5,000-entry file only redoes that entry.
+- each `Publication` (LaTeX decoding, name parsing, the clean BibTeX) is kept with its
+  expanded entry and reused while that entry is the same (text and lines), so editing one
+  entry of a 5,000-entry file only redoes that entry.
 
 When nothing changed, `load()` returns the very same `Dataset` object.
 """
@@ -98,16 +99,20 @@ def guarded(display_path: str, load: Callable[[], tuple[Any, list[Problem]]], em
 class DataStore:
     """The data directory of one site, loaded on demand and cached file by file."""
 
-    def __init__(self, data_dir: Path, display_root: Path | None = None) -> None:
+    def __init__(self, data_dir: Path, display_root: Path | None = None, *, incremental: bool = True) -> None:
+        """`incremental=False` (a one-off `mkdocs build`) keeps only the loaded `Dataset`, not the
+        per-file and per-entry caches that make a `mkdocs serve` rebuild cheap: they would hold
+        a second copy of the data in memory for nothing."""
         self.data_dir = Path(data_dir)
         self.display_root = display_root
+        self.incremental = incremental
         self._cache: dict[Path, tuple[tuple[int, int], Any]] = {}
         self._signature: tuple[tuple[str, int, int], ...] | None = None
         self._dataset: Dataset | None = None
         # .bib path -> (the split it was expanded from, the shared macros it was expanded with, result)
         self._expanded: dict[Path, tuple[SplitBib, dict[str, tuple[str, int]], BibFile]] = {}
-        # expanded entry -> (its Publication or None, the problems found making it); see `_publication`
-        self._publications: dict[tuple[Any, ...], tuple[Publication | None, list[Problem]]] = {}
+        # entry key -> (the expanded entry, its Publication or None, the problems found); see `_publication`
+        self._publications: dict[str, tuple[RawEntry, Publication | None, list[Problem]]] = {}
         #: How many files were parsed (not served from the cache) since the store was made.
         self.parse_count = 0
 
@@ -139,6 +144,10 @@ class DataStore:
             return self._dataset
         self._dataset = self._build(files)
         self._signature = signature
+        if not self.incremental:
+            self._cache.clear()
+            self._expanded.clear()
+            self._publications.clear()
         return self._dataset
 
     @staticmethod
@@ -251,20 +260,15 @@ class DataStore:
         self,
         entry: RawEntry,
         order: int,
-        previous: dict[tuple[Any, ...], tuple[Publication | None, list[Problem]]],
+        previous: dict[str, tuple[RawEntry, Publication | None, list[Problem]]],
         problems: list[Problem],
     ) -> Publication | None:
         """The `Publication` of an expanded entry, reused from the last load when the entry is
-        the same, its lines included (so that its problems keep the right line numbers)."""
-        cache_key = (
-            entry.key,
-            entry.entry_type,
-            entry.source,
-            tuple(entry.fields.items()),
-            tuple(entry.field_lines.items()),
-        )
-        hit = previous.get(cache_key) or self._publications.get(cache_key)
-        if hit is None:
+        the same, its lines included (so that its problems keep the right line numbers). An
+        unchanged entry is usually the very same object (its expansion is kept), so the test
+        is mostly an identity check and no copy of the fields is kept for it."""
+        hit = previous.get(entry.key)
+        if hit is None or not (hit[0] is entry or hit[0] == entry):
             found: list[Problem] = []
             publication: Publication | None = None
             try:
@@ -280,12 +284,12 @@ class DataStore:
                 )
             except Exception as error:  # noqa: BLE001 - last resort: name the entry, keep building
                 found.append(_internal_error(entry.source.path, entry.source.line, f"entry '{entry.key}'", error))
-            hit = (publication, found)
-        elif hit[0] is not None and hit[0].order != order:
-            hit = (replace(hit[0], order=order), hit[1])
-        self._publications[cache_key] = hit
-        problems.extend(hit[1])
-        return hit[0]
+            hit = (entry, publication, found)
+        elif hit[1] is not None and hit[1].order != order:
+            hit = (entry, replace(hit[1], order=order), hit[2])
+        self._publications[entry.key] = hit
+        problems.extend(hit[2])
+        return hit[1]
 
     @staticmethod
     def _merge(bibtex: list[Publication], yaml: list[Publication], problems: list[Problem]) -> list[Publication]:

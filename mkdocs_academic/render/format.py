@@ -1,11 +1,13 @@
-"""Small formatting helpers shared by the templates: dates, author lists, ids and URLs."""
+"""Small formatting helpers shared by the templates: dates, author lists, element text, ids and URLs."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from markupsafe import Markup
 
 from ..data.dates import DateRange
 from ..data.fields import safe_url
@@ -22,15 +24,21 @@ MARK_MEANINGS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class AuthorItem:
-    """One name as a template shows it."""
+class AuthorItem(NamedTuple):
+    """One name as a template shows it.
+
+    A named tuple, not a frozen dataclass: a list of a thousand entries makes thousands of
+    these, and a tuple is made about three times faster."""
 
     name: str
     me: bool = False
     marks: str = ""
     url: str = ""
     others: bool = False
+
+
+#: "and others": shown as "et al." (one immutable item serves every list).
+_ET_AL = AuthorItem(name="", others=True)
 
 
 def format_date(date: PartialDate | None, labels: Labels, short: bool = False) -> str:
@@ -58,10 +66,10 @@ def format_date_range(when: DateRange | None, labels: Labels, short: bool = True
 
 def author_items(people: Sequence[Person], me: MeMatcher, max_authors: int | None = None) -> list[AuthorItem]:
     """Names for display; with `max_authors`, the list is cut but the site owner stays visible."""
+    anyone = bool(me)  # an empty matcher matches nobody: no need to ask it for each name
+    # Positional arguments: this runs for every name of every entry of a list.
     items = [
-        AuthorItem(name="", others=True)
-        if person.is_others
-        else AuthorItem(name=person.full, me=me.matches(person), marks=person.marks, url=person.url)
+        _ET_AL if person.is_others else AuthorItem(person.full, anyone and me.matches(person), person.marks, person.url)
         for person in people
     ]
     if max_authors and len(items) > max_authors:
@@ -69,14 +77,29 @@ def author_items(people: Sequence[Person], me: MeMatcher, max_authors: int | Non
         mine = next((item for item in items[max_authors:] if item.me), None)
         if mine is not None and not any(item.me for item in kept):
             kept = [*items[: max_authors - 1], mine]
-        items = [*kept, AuthorItem(name="", others=True)]
+        items = [*kept, _ET_AL]
     return items
+
+
+def text_content(value: Any) -> Markup:
+    """`value` escaped for element text (not for an attribute): only `&`, `<` and `>`.
+
+    Quotes need no escaping there; leaving them as they are keeps BibTeX such as
+    `{\\'e}` short in the page (`'` instead of `&#39;`)."""
+    if hasattr(value, "__html__"):
+        return Markup(value.__html__())
+    return Markup(str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+
+
+# Compiled once: these run for every entry of every list.
+_NOT_ID = re.compile(r"[^a-z0-9_-]+")
+_NOT_RELATIVE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^/|^#")
 
 
 def slugify_key(key: str) -> str:
     """An HTML id for a BibTeX key: lower case, ASCII letters, digits, `-` and `_`."""
     ascii_key = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9_-]+", "-", ascii_key.lower()).strip("-")
+    slug = _NOT_ID.sub("-", ascii_key.lower()).strip("-")
     if not slug or not slug[0].isalpha():
         slug = f"pub-{slug}" if slug else "pub"
     return slug
@@ -90,6 +113,6 @@ def resolve_url(url: str, base: str) -> str:
     """
     if not safe_url(url):
         return ""
-    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^/|^#", url):
+    if _NOT_RELATIVE.match(url):
         return url
     return base + url
