@@ -41,6 +41,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 import mkdocs_academic
 from mkdocs_academic.data import latex, names
+from mkdocs_academic.data.bibtex import PARENT_ONLY_TYPES
 from mkdocs_academic.markdown.blocks import AcademicBlock
 from mkdocs_academic.markdown.extension import LeftoverBlockWarning
 from mkdocs_academic.plugin import ASSETS_DIR, AcademicPlugin
@@ -354,7 +355,12 @@ def check_listing(out: Path, sites: Sites) -> None:
     """The plugin's page shows every entry (a benchmark of a broken build would be worthless)."""
     page = (out / "publications" / "index.html").read_text(encoding="utf-8")
     shown = page.count('class="academic-pub ')
-    expected = len({key.casefold() for key in sites.keys})
+    # Containers that are only there as crossref parents (proceedings, books) are not listed.
+    text = sites.bib.read_text(encoding="utf-8")
+    types = {key.casefold(): kind.lower() for kind, key in re.findall(r"^@(\w+)\s*\{\s*([^,\s]+)\s*,", text, re.M)}
+    targets = {target.strip().casefold() for target in re.findall(r"\bcrossref\s*=\s*[{\"]([^}\"]*)", text, re.I)}
+    parents = {key for key in targets if types.get(key) in PARENT_ONLY_TYPES}
+    expected = len({key.casefold() for key in sites.keys} - parents)
     if shown < expected:
         print(f"  warning: {sites.name}-{sites.count}: {shown} entries shown, {expected} keys in the file")
 

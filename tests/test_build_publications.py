@@ -207,3 +207,21 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     }
     changed = sorted(str(path) for path in snapshot if snapshot[path] != again.get(path))
     assert changed == []
+
+
+def test_author_links_to_site_pages_work_from_any_depth(tmp_path: Path) -> None:
+    yaml_text = (
+        "- title: Linked Authors\n"
+        "  authors:\n"
+        "    - {name: Ada Lovelace, url: people/ada/}\n"
+        "    - {name: Charles Babbage, url: https://example.org/cb}\n"
+        "  year: 2022\n"
+        "  venue: Workshop on Engines\n"
+    )
+    pages = {"index.md": PAGE, "research/papers.md": PAGE}
+    root = write_site(tmp_path, pages=pages, data={"publications.yml": yaml_text}, plugin={"publication_pages": False})
+    result = build(root)
+    assert result.ok, result.output
+    assert 'href="people/ada/"' in result.html("index.html")
+    deep = result.html("research/papers/index.html")
+    assert 'href="../../people/ada/"' in deep and 'href="https://example.org/cb"' in deep

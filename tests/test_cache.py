@@ -158,6 +158,38 @@ def test_serve_rebuild_rereads_an_edited_file_only(tmp_path: Path) -> None:
     assert "Of Computable Numbers" in page and "On Computable Numbers" not in page
 
 
+def test_a_one_off_store_keeps_only_the_dataset(tmp_path: Path) -> None:
+    """`mkdocs build` needs no cache between builds: the store keeps the data, not the parse."""
+    data = make_data(tmp_path)
+    store = DataStore(data, incremental=False)
+    first = store.load()
+    assert not store._cache and not store._expanded and not store._publications
+    assert store.load() is first  # unchanged files: the same data, nothing read again
+    assert store.parse_count == 2
+    write(data / "pubs.bib", (data / "pubs.bib").read_text().replace("Compilers", "Compilers, revisited"))
+    second = store.load()
+    assert second.by_key["grace"].title == "Compilers, revisited"
+    assert second.by_key["ada"].venue == "Scientific Memoirs"  # macros of the other file still apply
+    assert not store._cache
+
+
+def test_mkdocs_build_uses_a_one_off_store_and_serve_an_incremental_one(tmp_path: Path) -> None:
+    for command, incremental in (("build", False), ("serve", True)):
+        root = write_site(  # a site each: MkDocs may reuse a plugin instance for the same config
+            tmp_path / f"site-{command}",
+            pages={"index.md": "# Papers\n\n/// publications\n///\n"},
+            data={"pubs.bib": "\n\n".join(ENTRIES.values()) + "\n", "macros.bib": MACROS},
+            plugin={"publication_pages": False, "exports": False},
+        )
+        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(tmp_path / command))
+        config.plugins.on_startup(command=command, dirty=False)
+        mkdocs_build(config)
+        store = config.plugins["academic"].store
+        assert store is not None and store.incremental is incremental
+        assert "On Computable Numbers" in (tmp_path / command / "index.html").read_text(encoding="utf-8")
+        config.plugins.on_shutdown()
+
+
 # --------------------------------------------------------------- re-parsing only what changed
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bib"

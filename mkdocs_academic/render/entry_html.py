@@ -104,8 +104,10 @@ class EntryWriter:
                 name = f"<strong>{_e(person.name)}</strong>" if person.me else _e(person.name)
                 if person.url:
                     parts.append(f'<a class="academic-author{me}" href="{_e(person.url)}">{name}</a>')
+                elif person.me:
+                    parts.append(f'<span class="academic-author academic-me">{name}</span>')
                 else:
-                    parts.append(f'<span class="academic-author{me}">{name}</span>')
+                    parts.append(name)  # a plain name is bare text: long lists stay light
                 if person.marks:
                     parts.append(f'<sup class="academic-marks">{_e(person.marks)}</sup>')
             if index < last:

@@ -64,12 +64,24 @@ def format_date_range(when: DateRange | None, labels: Labels, short: bool = True
     return start or end
 
 
-def author_items(people: Sequence[Person], me: MeMatcher, max_authors: int | None = None) -> list[AuthorItem]:
-    """Names for display; with `max_authors`, the list is cut but the site owner stays visible."""
+def author_items(
+    people: Sequence[Person], me: MeMatcher, max_authors: int | None = None, base_url: str = ""
+) -> list[AuthorItem]:
+    """Names for display; with `max_authors`, the list is cut but the site owner stays visible.
+
+    An author's relative `url` (a page of the site) is made relative to the page (`base_url`,
+    as `resolve_url`)."""
     anyone = bool(me)  # an empty matcher matches nobody: no need to ask it for each name
     # Positional arguments: this runs for every name of every entry of a list.
     items = [
-        _ET_AL if person.is_others else AuthorItem(person.full, anyone and me.matches(person), person.marks, person.url)
+        _ET_AL
+        if person.is_others
+        else AuthorItem(
+            person.full,
+            anyone and me.matches(person),
+            person.marks,
+            resolve_url(person.url, base_url) if person.url else "",
+        )
         for person in people
     ]
     if max_authors and len(items) > max_authors:
