@@ -131,7 +131,9 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
         if self.config.assets:
             for uri in (CSS, JS):
                 if files.get_file_from_path(uri) is None:
-                    files.append(File.generated(config, uri, abs_src_path=str(ASSETS_DIR / uri.removeprefix("assets/"))))
+                    files.append(
+                        File.generated(config, uri, abs_src_path=str(ASSETS_DIR / uri.removeprefix("assets/")))
+                    )
         if self.context is not None and self.outputs is not None:
             # Publication pages, BibTeX / CSL-JSON downloads; blocks link to them.
             self.context.output_urls = self.outputs.add_files(files, config, self.context.dataset())
@@ -140,6 +142,7 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self.context is not None:
             self.context.page = page.file.src_uri
+            self.context.source = _page_source(page, markdown)
             self.context.base_url = "../" * page.url.count("/")
             self.context.renderer.set_labels(self._labels(self._language(config, page)))
         return markdown
@@ -160,3 +163,11 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
             if data_dir.is_dir() and docs_dir not in data_dir.parents and data_dir != docs_dir:
                 server.watch(str(data_dir))
         return server
+
+
+def _page_source(page: Page, markdown: str) -> str:
+    """The page's file as written (front matter included), for the lines of block messages."""
+    try:
+        return page.file.content_string
+    except (OSError, UnicodeDecodeError, TypeError, ValueError):
+        return markdown

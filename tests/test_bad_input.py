@@ -227,50 +227,50 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], str, str]] = [
         "missing-news-file",
         {"p.bib": GOOD},
         "/// news\n///\n",
-        r"index\.md: /// news: no news file: add news\.yml to the data directory",
+        r"index\.md:1: /// news: no news file: add news\.yml to the data directory",
     ),
     (
         "missing-cv-file",
         {"p.bib": GOOD},
         "/// experience\n///\n",
-        r"index\.md: /// experience: no CV file: add cv\.yml",
+        r"index\.md:1: /// experience: no CV file: add cv\.yml",
     ),
     ("missing-data-dir", {}, PAGE, r"data: the data directory does not exist \(create it"),
     (
         "unknown-key-in-block",
         {"p.bib": GOOD},
         "/// publications\n    keys: [godo]\n///\n",
-        r"index\.md: /// publications: key 'godo' is not in the data \(did you mean 'good'\?\)",
+        r"index\.md:1: /// publications: key 'godo' is not in the data \(did you mean 'good'\?\)",
     ),
     (
         "unknown-block-option",
         {"p.bib": GOOD},
         "/// publications\n    selectd: true\n///\n",
-        r"index\.md: /// publications: unknown option 'selectd' \(did you mean 'selected'\?\)",
+        r"index\.md:1: /// publications: unknown option 'selectd' \(did you mean 'selected'\?\)",
     ),
     (
         "bad-option-value",
         {"p.bib": GOOD},
         "/// publications\n    group_by: decade\n///\n",
-        r"index\.md: /// publications: option 'group_by': expected one of",
+        r"index\.md:1: /// publications: option 'group_by': expected one of",
     ),
     (
         "bad-block-header",
         {"p.bib": GOOD},
         "/// publications\n    keys: [good\n///\n",
-        r"index\.md: /// publications was left as text: its header is not valid",
+        r"index\.md:1: /// publications was left as text: its header is not valid",
     ),
     (
         "unknown-section",
         {"cv.yml": CV},
         "/// experience | educaton\n///\n",
-        r"index\.md: /// experience: no CV section 'educaton' \(did you mean 'education'\?\)",
+        r"index\.md:1: /// experience: no CV section 'educaton' \(did you mean 'education'\?\)",
     ),
     (
         "misspelt-block",
         {"p.bib": GOOD},
         "/// publicatons\n///\n",
-        r"index\.md: /// publicatons is not a block of mkdocs-academic \(did you mean 'publications'\?\)",
+        r"index\.md:1: /// publicatons is not a block of mkdocs-academic \(did you mean 'publications'\?\)",
     ),
 ]
 
@@ -284,7 +284,7 @@ def test_bad_input_fails_strict_with_a_clear_message(tmp_path: Path, data: dict,
     warnings = [w.removeprefix("academic: ") for w in result.warnings()]
     assert any(re.search(expected, w) for w in warnings), "\n".join(warnings) or result.output
     for warning in warnings:
-        assert re.match(r"(data/[\w.]+(:\d+)?|data|index\.md|mkdocs\.yml): ", warning), warning
+        assert re.match(r"(data/[\w.]+(:\d+)?|data|index\.md(:\d+)?|mkdocs\.yml): ", warning), warning
 
 
 def test_the_readme_catalogue_lists_every_case(repo_root: Path) -> None:

@@ -123,7 +123,7 @@ def test_unknown_block_option_fails_strict_naming_page_and_block(tmp_path: Path)
     result = build(root)
     assert not result.ok
     assert any(
-        "index.md: /// publications: unknown option 'selectd' (did you mean 'selected'?)" in w
+        "index.md:1: /// publications: unknown option 'selectd' (did you mean 'selected'?)" in w
         for w in result.warnings()
     ), result.output
 
@@ -225,3 +225,36 @@ def test_author_links_to_site_pages_work_from_any_depth(tmp_path: Path) -> None:
     assert 'href="people/ada/"' in result.html("index.html")
     deep = result.html("research/papers/index.html")
     assert 'href="../../people/ada/"' in deep and 'href="https://example.org/cb"' in deep
+
+
+def test_block_messages_give_the_line_of_the_block_header(tmp_path: Path) -> None:
+    page = (
+        "---\n"  # 1: front matter counts: the line is the one in the file
+        "title: Papers\n"
+        "---\n"
+        "# Papers\n"
+        "\n"
+        "```markdown\n"  # 6: an example in a code fence is not a block
+        "/// publications\n"
+        "    selectd: true\n"
+        "///\n"
+        "```\n"
+        "\n"
+        "/// publications\n"  # 12
+        "    selected: true\n"
+        "///\n"
+        "\n"
+        "/// publications\n"  # 16
+        "    keys: [nosuchkey]\n"
+        "///\n"
+        "\n"
+        "/// publicatons\n"  # 20: misspelt, left as text
+        "///\n"
+    )
+    root = write_site(tmp_path, pages={"index.md": page}, data={"p.bib": GOOD_BIB})
+    result = build(root)
+    assert not result.ok
+    warnings = result.warnings()
+    assert any(w.startswith("academic: index.md:16: /// publications: key 'nosuchkey'") for w in warnings), warnings
+    assert any(w.startswith("academic: index.md:20: /// publicatons is not a block") for w in warnings), warnings
+    assert not any("index.md:12:" in w or "index.md:7:" in w for w in warnings), warnings

@@ -156,7 +156,7 @@ def test_bad_block_options_fail_strict(make_site: Callable[..., Path], mkdocs_bu
     project = make_site(GOOD, page=page)
     result = mkdocs_build(project, tmp_path / "out", check=False)
     assert result.returncode == 1
-    assert "index.md: /// experience: no CV section 'eduction' (did you mean 'education'?)" in result.stderr
+    assert "index.md:1: /// experience: no CV section 'eduction' (did you mean 'education'?)" in result.stderr
     assert "option 'sort': expected one of newest, oldest, file" in result.stderr
     assert "unknown option 'photos' (did you mean 'photo'?)" in result.stderr
 

@@ -50,16 +50,24 @@ class AcademicBlock(Block):
         return "raw"
 
     def on_create(self, parent: etree.Element) -> etree.Element:
+        # Blocks are created in page order: the n-th block of a name has the n-th header.
+        occurrence = self.tracker.get("created", 0)
+        self.tracker["created"] = occurrence + 1
+        self.line = self.context.block_line(self.NAME, occurrence)
         return etree.SubElement(parent, "div", {"class": f"academic academic-{self.NAME}"})
+
+    def warn(self, message: str) -> None:
+        """A warning about this block, with the page and the line of its header."""
+        self.context.warn(self.NAME, message, getattr(self, "line", 0))
 
     def on_end(self, block: etree.Element) -> None:
         context = self.context
         if block.text and block.text.strip():
-            context.warn(self.NAME, "text inside the block is ignored; put it before or after the block")
+            self.warn("text inside the block is ignored; put it before or after the block")
         block.text = None
         values, errors = parse_options(self.NAME, self.given_options, context.block_defaults(self.NAME))
         for error in errors:
-            context.warn(self.NAME, error)
+            self.warn(error)
         self.fill(block, values, context)
 
     @abstractmethod
@@ -131,7 +139,7 @@ class PublicationsBlock(AcademicBlock):
         for key in options["keys"]:
             if dataset.publication(key) is None:
                 hint = did_you_mean(key, [pub.key for pub in dataset.publications]) or "check the key in your .bib file"
-                context.warn(self.NAME, f"key '{key}' is not in the data ({hint})")
+                self.warn(f"key '{key}' is not in the data ({hint})")
         publications = select(dataset.publications, query)
         renderer = context.renderer
         if not publications:

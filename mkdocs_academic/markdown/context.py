@@ -7,6 +7,7 @@ extension makes its own from its configuration.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,7 +36,11 @@ class BuildContext:
     base_url: str = ""
     #: Site-relative URLs of each publication's page and .bib file (set by the plugin).
     output_urls: OutputUrls = field(default_factory=OutputUrls)
+    #: The page's text as written (front matter included), to give block messages a line; or "".
+    source: str = ""
     _reported: Dataset | None = None
+    _headers: dict[str, list[int]] | None = None  # block name -> lines of its headers in `source`
+    _headers_of: str = ""  # the source `_headers` were found in
 
     def dataset(self) -> Dataset:
         """The current data (loaded, or reloaded when a file changed)."""
@@ -48,10 +53,50 @@ class BuildContext:
     def block_defaults(self, block: str) -> Mapping[str, Any]:
         return self.defaults.get(block, {})
 
-    def warn(self, block: str, message: str) -> None:
-        """A warning about a block on the current page."""
-        where = f"{self.page}: " if self.page else ""
+    def warn(self, block: str, message: str, line: int = 0) -> None:
+        """A warning about a block on the current page (`line`: its header's line, 0 if unknown)."""
+        where = f"{self.page}:{line}: " if self.page and line else f"{self.page}: " if self.page else ""
         log.warning("%s%s/// %s: %s", PREFIX, where, block, message)
+
+    def block_line(self, name: str, occurrence: int) -> int:
+        """The line of the `occurrence`-th (from 0) `/// name` header of the page, or 0."""
+        if self._headers is None or self._headers_of is not self.source:
+            self._headers, self._headers_of = _block_headers(self.source), self.source
+        lines = self._headers.get(name.lower(), [])
+        return lines[occurrence] if occurrence < len(lines) else 0
+
+    def line_of(self, text: str) -> int:
+        """The first line of the page that reads `text` (blanks around it aside), or 0."""
+        wanted = text.strip()
+        for number, line in enumerate(self.source.splitlines(), start=1):
+            if line.strip() == wanted:
+                return number
+        return 0
+
+
+_HEADER = re.compile(r"^\s*/{3,}\s*([A-Za-z_-]+)")
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+
+
+def _block_headers(source: str) -> dict[str, list[int]]:
+    """The lines of the block headers (`/// name`) of a page, by block name; fenced code skipped."""
+    headers: dict[str, list[int]] = {}
+    fence = ""
+    for number, line in enumerate(source.splitlines(), start=1):
+        found = _FENCE.match(line)
+        if found:
+            marker = found.group(1)
+            if not fence:
+                fence = marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence):
+                fence = ""
+            continue
+        if fence:
+            continue
+        header = _HEADER.match(line)
+        if header:
+            headers.setdefault(header.group(1).lower(), []).append(number)
+    return headers
 
 
 def report_problems(dataset: Dataset) -> None:

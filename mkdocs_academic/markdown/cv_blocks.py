@@ -30,18 +30,16 @@ class NewsBlock(AcademicBlock):
         renderer = context.renderer
         everything = news_items(dataset)
         if "news" not in dataset.extra:
-            context.warn(
-                self.NAME, "no news file: add news.yml to the data directory (`- date: 2024-05` / `text: ...`)"
-            )
+            self.warn("no news file: add news.yml to the data directory (`- date: 2024-05` / `text: ...`)")
         if self.argument:
-            context.warn(self.NAME, f"takes no argument (got '{self.argument}'); use options such as `limit: 5`")
+            self.warn(f"takes no argument (got '{self.argument}'); use options such as `limit: 5`")
         known_tags = sorted({tag for item in everything for tag in item.tags})
         for tag in options["tag"]:
             if tag.lower() not in {known.lower() for known in known_tags}:
                 hint = did_you_mean(tag, known_tags) or (
                     f"tags in news.yml: {', '.join(known_tags)}" if known_tags else "no news item has tags"
                 )
-                context.warn(self.NAME, f"no news item has the tag '{tag}' ({hint})")
+                self.warn(f"no news item has the tag '{tag}' ({hint})")
         by_year = options["group_by"] == "year"
         items = select_news(
             everything,
@@ -73,7 +71,7 @@ class ExperienceBlock(AcademicBlock):
         sections, notes = cv_sections(dataset)
         renderer = context.renderer
         if "cv" not in dataset.extra and "resume" not in dataset.extra:
-            context.warn(self.NAME, "no CV file: add cv.yml (or a JSON Resume resume.json) to the data directory")
+            self.warn("no CV file: add cv.yml (or a JSON Resume resume.json) to the data directory")
         wanted = [name.strip() for name in (self.argument or "").split(",") if name.strip()]
         lookup = {name.lower(): name for name in sections}
         chosen: list[str] = []
@@ -84,7 +82,7 @@ class ExperienceBlock(AcademicBlock):
                 hint = did_you_mean(name, known) or (
                     f"sections in your data: {', '.join(known)}" if known else "add it to cv.yml or resume.json"
                 )
-                context.warn(self.NAME, f"no CV section '{name}' ({hint})")
+                self.warn(f"no CV section '{name}' ({hint})")
             else:
                 chosen.append(found)
         with_headings = not wanted or len(chosen) > 1
@@ -96,7 +94,7 @@ class ExperienceBlock(AcademicBlock):
         level = self.heading_level(block, options["heading_level"]) if with_headings else 0
         for name in chosen:
             if name in notes:
-                context.warn(self.NAME, notes[name])
+                self.warn(notes[name])
             entries = sort_entries(sections[name], options["sort"])
             if options["limit"]:
                 entries = entries[: options["limit"]]
@@ -124,10 +122,10 @@ class ProfileBlock(AcademicBlock):
     def fill(self, block: etree.Element, options: dict[str, Any], context: BuildContext) -> None:
         found, notes = profile(context.dataset())
         for note in notes:
-            context.warn(self.NAME, note)
+            self.warn(note)
         renderer = context.renderer
         if found is None:
-            context.warn(self.NAME, "no profile: add profile.yml (or `basics` in resume.json) to the data directory")
+            self.warn("no profile: add profile.yml (or `basics` in resume.json) to the data directory")
             return
         html = renderer.render(
             "profile.html",

@@ -96,7 +96,10 @@ class LeftoverBlockWarning(Treeprocessor):
             for match in self._LINE.finditer(element.text or ""):
                 name = match.group(1).lower()
                 context: BuildContext = self.get_context()
-                where = f"{context.page}: " if context.page else ""
+                line = context.line_of(match.group(0))
+                where = (
+                    f"{context.page}:{line}: " if context.page and line else f"{context.page}: " if context.page else ""
+                )
                 if name in self.names:
                     log.warning(
                         "%s%s/// %s was left as text: its header is not valid. Options go on the "

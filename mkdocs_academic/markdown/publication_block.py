@@ -28,13 +28,13 @@ class PublicationBlock(AcademicBlock):
     def fill(self, block: etree.Element, options: dict[str, Any], context: BuildContext) -> None:
         key = options["key"]
         if not key:
-            context.warn(self.NAME, "option 'key' is missing; write `    key: yourkey2024` under the header")
+            self.warn("option 'key' is missing; write `    key: yourkey2024` under the header")
             return
         dataset = context.dataset()
         pub = dataset.publication(key)
         if pub is None:
             hint = did_you_mean(key, [entry.key for entry in dataset.publications]) or "check the key in your .bib file"
-            context.warn(self.NAME, f"key '{key}' is not in the data ({hint})")
+            self.warn(f"key '{key}' is not in the data ({hint})")
             return
         block.set("id", self.unique_id(slugify_key(pub.key)))
         block.set("data-key", pub.key)
