@@ -15,7 +15,8 @@ from mkdocs.structure.pages import Page
 from .config import AcademicConfig
 from .data.names import MeMatcher
 from .data.store import DataStore
-from .markdown.context import BuildContext, report_problems
+from .markdown.context import PREFIX, BuildContext, report_problems
+from .markdown.context import log as academic_log
 from .markdown.extension import AcademicExtension
 from .markdown.options import BLOCK_OPTIONS, parse_options
 from .outputs import SiteOutputs, insert_into_head
@@ -103,7 +104,7 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
             given = self.config.get(block) or {}
             _, errors = parse_options(block, given)
             for error in errors:
-                log.warning("mkdocs.yml: plugins.academic.%s: %s", block, error)
+                academic_log.warning("%smkdocs.yml: plugins.academic.%s: %s", PREFIX, block, error)
             defaults[block] = given
         return defaults
 

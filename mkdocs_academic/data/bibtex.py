@@ -1320,6 +1320,9 @@ def _braced(value: str) -> str:
     return "{" + "".join(chars) + "}"
 
 
+_STANDARD_NAMES = {"authors": "author", "editors": "editor"}
+
+
 def clean_bibtex(entry: RawEntry, drop: Collection[str]) -> str:
     """The entry as clean, stand-alone BibTeX: macros expanded, fields in `drop` left out.
 
@@ -1329,6 +1332,10 @@ def clean_bibtex(entry: RawEntry, drop: Collection[str]) -> str:
     for name, value in entry.fields.items():
         if name in drop:
             continue
-        lines.append(f"  {name} = {_braced(value)},")
+        # `authors`/`editors` (accepted in data files) are `author`/`editor` to BibTeX and biber.
+        standard = _STANDARD_NAMES.get(name, name)
+        if standard != name and standard in entry.fields:
+            continue
+        lines.append(f"  {standard} = {_braced(value)},")
     lines.append("}")
     return "\n".join(lines)

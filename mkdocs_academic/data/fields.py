@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Mapping
+from urllib.parse import unquote
 
 from .latex import latex_to_unicode
 from .models import Link, PartialDate, Person, Publication, Source
@@ -121,6 +122,16 @@ PRESENTATION_FIELDS = frozenset(
         "groups",
         "biburl",
         "bibsource",
+        # reference managers' private bookkeeping
+        "mendeley-groups",
+        "mendeley-tags",
+        "comment",
+        "readstatus",
+        "ranking",
+        "priority",
+        "printed",
+        "qualityassured",
+        "relevance",
     }
 )
 
@@ -196,6 +207,10 @@ _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNOREC
 _TRUE = {"true", "yes", "1", "on", "y"}
 _MONTH_TOKENS = re.compile(r"[\s,.\-/~]+")
 _ISO_DATE = re.compile(r"^\s*(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?")
+# `1600-1612` (IEEE writes one hyphen): a range of pages takes an en dash, as `--` gives.
+_PAGE_RANGE_HYPHEN = re.compile(r"(?<=\w)\s*-\s*(?=\w)")
+_RANGE_START = re.compile(r"\s*\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?\s*")
+_RANGE_END = re.compile(r"\s*(?:\d{4}|\.\.)")  # `..` is biblatex's open end
 _YEAR = re.compile(r"\s*(\d{4})[a-z]?\s*")
 _LATEX_URL = re.compile(r"\\url\{(.*)\}")
 
@@ -265,7 +280,12 @@ def parse_month(text: str) -> tuple[int | None, int | None]:
 
 
 def parse_date(text: str) -> PartialDate | None:
-    """An ISO-like date at any precision: `2024`, `2024-05`, `2024-05-17`, `2024/05/17`."""
+    """An ISO-like date at any precision: `2024`, `2024-05`, `2024-05-17`, `2024/05/17`.
+
+    A biblatex range (`2022-11/2022-12`, `2022/2023`, open-ended `2022/`) gives its start."""
+    start, slash, end = text.partition("/")
+    if slash and _RANGE_START.fullmatch(start) and (not end.strip() or _RANGE_END.match(end)):
+        text = start
     match = _ISO_DATE.match(text)
     if not match:
         return None
@@ -407,6 +427,9 @@ def publication_from_fields(
         (text(name) for name in _VENUE_FIELDS.get(kind, _DEFAULT_VENUE_FIELDS) if text(name)),
         "",
     )
+    volume = text("volume")
+    if arxiv and venue.lower() == "corr" and volume.lower().startswith("abs/"):
+        venue, volume = "", ""  # DBLP's CoRR (`volume = {abs/2001.01234}`) is arXiv
     if not venue and arxiv:
         # An arXiv export (`@misc` with `eprint`) has no venue: name the preprint instead.
         category = raw("primaryclass")
@@ -421,9 +444,9 @@ def publication_from_fields(
         editors=editors,
         date=date,
         venue=venue,
-        volume=text("volume"),
+        volume=volume,
         number=text("number") or text("issue"),
-        pages=text("pages"),
+        pages=_PAGE_RANGE_HYPHEN.sub("\N{EN DASH}", text("pages")),
         publisher=text("publisher"),
         edition=text("edition"),
         series=text("series"),
@@ -581,8 +604,7 @@ def _links(
 
     def add(kind: str, url: str, label: str, field_name: str) -> None:
         url = url.strip()
-        # DOIs are case-insensitive: DBLP writes `doi = {10.18653/V1/...}` beside a lower-case `url`.
-        same = url.lower() if "doi.org/" in url.lower() else url
+        same = _link_identity(url)
         if not url or same in seen:
             return
         if not safe_url(url):
@@ -600,6 +622,8 @@ def _links(
     eprint, prefix = raw("eprint"), (raw("archiveprefix") or raw("eprinttype")).lower()
     if not arxiv and eprint and (prefix == "arxiv" or (not prefix and _ARXIV_ID.fullmatch(eprint))):
         arxiv = _ARXIV_PREFIX.sub("", eprint).strip()
+    if not arxiv and raw("journal").lower() == "corr" and raw("volume").lower().startswith("abs/"):
+        arxiv = raw("volume")[4:]  # DBLP: `journal = {CoRR}, volume = {abs/2001.01234}`
     if not arxiv:
         # Google Scholar writes preprints as `journal = {arXiv preprint arXiv:2401.01234}`.
         for name in ("journal", "note", "howpublished", "volume"):
@@ -637,6 +661,31 @@ def _links(
                     "links",
                 )
     return tuple(links), doi, arxiv
+
+
+_WEB_PREFIX = re.compile(r"^https?://(?:www\.|dx\.)?", re.IGNORECASE)
+_ARXIV_VERSION = re.compile(r"v\d+$")
+
+
+def _link_identity(url: str) -> str:
+    """What makes two links one resource, so that an entry shows it once.
+
+    Exports often give one paper twice: DBLP writes `doi = {10.18653/V1/...}` beside a
+    lower-case `url`, Crossref `https://doi.org/10.1103%2F...`, Mendeley `http://dx.doi.org/...`,
+    and arXiv items carry an arXiv `url` and arXiv's own DOI (`10.48550/arXiv.<id>`). So the
+    scheme, `www.`/`dx.`, percent-escapes, a trailing `/`, the case of a DOI and an arXiv
+    version number do not count, and an arXiv abstract page is the same as arXiv's DOI.
+    """
+    text = _WEB_PREFIX.sub("", unquote(url)).rstrip("/")
+    lowered = text.lower()
+    if lowered.startswith("doi.org/"):
+        doi = lowered.removeprefix("doi.org/")
+        if doi.startswith("10.48550/arxiv."):
+            return "arxiv:" + _ARXIV_VERSION.sub("", doi.removeprefix("10.48550/arxiv."))
+        return "doi:" + doi
+    if lowered.startswith("arxiv.org/abs/"):
+        return "arxiv:" + _ARXIV_VERSION.sub("", lowered.removeprefix("arxiv.org/abs/"))
+    return text
 
 
 def _strip_latex_url(value: str) -> str:

@@ -83,6 +83,35 @@ _SWITCHES = (
 )  # fmt: skip
 
 
+# Text symbols that reference managers (Zotero, Mendeley) and LaTeX users write, known to both
+# decoding paths (the regular expressions and pylatexenc). `\ue000` is a literal tilde.
+_TEXT_SYMBOLS = {
+    "textless": "<",
+    "textgreater": ">",
+    "textquotedbl": '"',
+    "textbar": "|",
+    "textunderscore": "_",
+    "textasciitilde": "\ue000",
+    "textasciicircum": "^",
+    "S": "\N{SECTION SIGN}",
+    "textsection": "\N{SECTION SIGN}",
+    "P": "\N{PILCROW SIGN}",
+    "copyright": "\N{COPYRIGHT SIGN}",
+    "pounds": "\N{POUND SIGN}",
+    "textsterling": "\N{POUND SIGN}",
+    "euro": "\N{EURO SIGN}",
+    "texteuro": "\N{EURO SIGN}",
+    "textdegree": "\N{DEGREE SIGN}",
+    "textbullet": "\N{BULLET}",
+    "textperiodcentered": "\N{MIDDLE DOT}",
+    "textellipsis": "\N{HORIZONTAL ELLIPSIS}",
+    "TeX": "TeX",
+    "LaTeX": "LaTeX",
+    "LaTeXe": "LaTeX2\N{GREEK SMALL LETTER EPSILON}",
+    "BibTeX": "BibTeX",
+}
+
+
 def _unknown_macro(node: latexwalker.LatexMacroNode) -> str:
     """Text for a macro pylatexenc does not know: its name, unless an argument follows.
 
@@ -147,6 +176,9 @@ def _build_contexts() -> tuple[object, object]:
         MacroTextSpec("ng", simplify_repl="\N{LATIN SMALL LETTER ENG}"),
         MacroTextSpec("NG", simplify_repl="\N{LATIN CAPITAL LETTER ENG}"),
     ]
+    text_macros += [
+        MacroTextSpec(name, simplify_repl=value.replace("\ue000", "~")) for name, value in _TEXT_SYMBOLS.items()
+    ]
     text_context.add_context_category("mkdocs-academic", prepend=True, macros=text_macros)
     text_context.set_unknown_macro_spec(MacroTextSpec("", simplify_repl=_unknown_macro))
     return walker_context, text_context
@@ -196,7 +228,7 @@ _COMBINING = {
 }
 _ACCENT = re.compile(
     r"\\(?:([`'^~=.\"])\s*|([uvHcdbrk])(?:\s+|(?=\{)))"
-    r"(?:\{\s*(\\[ij](?![A-Za-z])|[A-Za-z])\s*\}|(\\[ij](?![A-Za-z])|[A-Za-z]))"
+    r"(?:\{\s*(\\[ij](?![A-Za-z])|[^\W\d_])\s*\}|(\\[ij](?![A-Za-z])|[^\W\d_]))"
 )
 _SYMBOLS = {
     "ss": "ß",
@@ -232,6 +264,7 @@ _SYMBOLS = {
     "texttrademark": "\N{TRADE MARK SIGN}",
     "textcopyright": "\N{COPYRIGHT SIGN}",
     "texttimes": "\N{MULTIPLICATION SIGN}",
+    **_TEXT_SYMBOLS,
     "slash": "/",
     "par": " ",
     "newline": " ",
@@ -284,7 +317,8 @@ def _decode_common(text: str) -> str | None:
     text = _DOUBLED_ACCENT_BACKSLASH.sub(r"\\", text)
     text = text.replace("\\\\", " ")  # a line break; done first so `\\d` is no accent
     text = _FORMATTING.sub("", text)
-    text = _ACCENT.sub(_accent, text)
+    # Twice: a letter with two accents (`{\\`\\^a}`, Vietnamese `Trần`) gets the inner one first.
+    text = _ACCENT.sub(_accent, _ACCENT.sub(_accent, text))
     if "{" in text and "\\{" in text or "\\}" in text:
         return None  # escaped braces would be lost with the case-protecting ones
     text = _SYMBOL.sub(_symbol, text)

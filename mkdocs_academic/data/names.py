@@ -271,6 +271,10 @@ def parse_name(raw: str) -> Person:
 
     parts = [_words(part) for part in _split_at_depth0(name, ",")]
     parts = [part for part in parts if part] or [[]]
+    # DBLP tells namesakes apart with a number: `Wei Wang 0001`. It is not part of the name.
+    family = parts[0]
+    if len(family) >= (3 if len(parts) == 1 else 2) and len(family[-1]) == 4 and family[-1].isdigit():
+        parts[0] = family[:-1]
     first: list[str] = []
     jr: list[str] = []
     if len(parts) == 1:

@@ -249,7 +249,7 @@ class DataStore:
         publications: list[Publication] = []
         previous, self._publications = self._publications, {}
         for order, entry in enumerate(entries):
-            if entry.key.lower() in parents:
+            if entry.key in parents:  # the parent keys as written (resolve_crossrefs)
                 continue
             publication = self._publication(entry, order, previous, problems)
             if publication is not None:

@@ -28,7 +28,7 @@ class PublicationBlock(AcademicBlock):
     def fill(self, block: etree.Element, options: dict[str, Any], context: BuildContext) -> None:
         key = options["key"]
         if not key:
-            self.warn("option 'key' is missing; write `    key: yourkey2024` under the header")
+            self.warn("option 'key' is missing (write `    key: yourkey2024` under the header)")
             return
         dataset = context.dataset()
         pub = dataset.publication(key)

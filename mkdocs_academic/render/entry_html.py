@@ -57,6 +57,7 @@ _LABEL_KEYS = (
     "and",
     "copy_bibtex",
     "copied",
+    "edition",
 )
 
 
@@ -99,6 +100,8 @@ class EntryWriter:
         for index, person in enumerate(people):
             if person.others:
                 parts.append(f'<span class="academic-others">{words["et_al"]}</span>')
+            elif person.gap:
+                parts.append('<span class="academic-others">…</span>')
             else:
                 me = " academic-me" if person.me else ""
                 name = f"<strong>{_e(person.name)}</strong>" if person.me else _e(person.name)
@@ -127,7 +130,9 @@ class EntryWriter:
         return word
 
     def _venue(self, pub: Publication) -> str:
-        """The venue line's content: status, venue, volume, number, pages, publisher, date."""
+        """The venue line's content: status, venue, series, volume, number, pages, edition,
+        publisher, address, date (series, edition, publisher and address only for books and
+        their parts)."""
         words = self._words
         parts: list[str] = []
         if pub.status:
@@ -138,20 +143,30 @@ class EntryWriter:
             if pub.entry_type in _IN_TYPES:
                 parts.append(f"{words['in']} ")
             parts.append(f'<cite class="academic-venue">{_e(pub.venue)}</cite>')
+        bookish = pub.entry_type in _PUBLISHER_TYPES
+        # The details that follow, each after a comma unless it comes first on the line.
+        details: list[str] = []
+        if pub.series and bookish:
+            details.append(_e(pub.series))
         if pub.volume:
-            parts.append(f", {words['volume']}&nbsp;{_e(pub.volume)}")
+            details.append(f"{words['volume']}&nbsp;{_e(pub.volume)}")
         if pub.number:
-            parts.append(f", {words['number']}&nbsp;{_e(pub.number)}")
+            details.append(f"{words['number']}&nbsp;{_e(pub.number)}")
         if pub.pages:
             label = words["pages"] if ("-" in pub.pages or "–" in pub.pages) else words["page"]
-            parts.append(f", {label}&nbsp;{_e(pub.pages)}")
-        if pub.publisher and pub.venue != pub.publisher and pub.entry_type in _PUBLISHER_TYPES:
-            parts.append(f", {_e(pub.publisher)}")
+            details.append(f"{label}&nbsp;{_e(pub.pages)}")
+        if pub.edition and bookish:
+            details.append(f"{_e(pub.edition)} {words['edition']}")
+        if pub.publisher and pub.venue != pub.publisher and bookish:
+            details.append(_e(pub.publisher))
+        if pub.address and bookish:
+            details.append(_e(pub.address))
         if pub.date:
-            comma = ", " if pub.venue or pub.status else ""
             when = _e(format_date(pub.date, self.labels))
             # iso() is digits and hyphens: nothing to escape
-            parts.append(f'{comma}<time datetime="{pub.date.iso()}">{when}</time>')
+            details.append(f'<time datetime="{pub.date.iso()}">{when}</time>')
+        if details:
+            parts.append((", " if pub.venue or pub.status else "") + ", ".join(details))
         return "".join(parts)
 
     def publication(
@@ -198,6 +213,10 @@ class EntryWriter:
                 out.append(f'<span class="academic-pub-note">{_e(pub.note)}</span>')
             if pub.additional_info_md:
                 out.append(f'<span class="academic-pub-info">{self._inline(pub.additional_info_md)}</span>')
+            if pub.annotation_md:
+                out.append(
+                    f'<span class="academic-pub-info academic-annotation">{self._inline(pub.annotation_md)}</span>'
+                )
             if pub.highlights_md:
                 out.append('<ul class="academic-pub-highlights">\n')
                 out.extend(f"<li>{self._inline(item)}</li>\n" for item in pub.highlights_md)

@@ -35,10 +35,13 @@ class AuthorItem(NamedTuple):
     marks: str = ""
     url: str = ""
     others: bool = False
+    #: Names left out between the cut and the site owner: shown as "…".
+    gap: bool = False
 
 
 #: "and others": shown as "et al." (one immutable item serves every list).
 _ET_AL = AuthorItem(name="", others=True)
+_GAP = AuthorItem(name="", gap=True)
 
 
 def format_date(date: PartialDate | None, labels: Labels, short: bool = False) -> str:
@@ -86,10 +89,15 @@ def author_items(
     ]
     if max_authors and len(items) > max_authors:
         kept = items[:max_authors]
-        mine = next((item for item in items[max_authors:] if item.me), None)
-        if mine is not None and not any(item.me for item in kept):
-            kept = [*items[: max_authors - 1], mine]
-        items = [*kept, _ET_AL]
+        mine = next((index for index, item in enumerate(items) if item.me), None)
+        if mine is not None and mine >= max_authors:
+            # The owner after the cut keeps their place: "A, B, …, Owner, et al."
+            kept += [] if mine == max_authors else [_GAP]
+            kept.append(items[mine])
+            mine += 1
+        else:
+            mine = max_authors
+        items = [*kept, _ET_AL] if mine < len(items) else kept
     return items
 
 
