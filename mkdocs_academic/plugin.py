@@ -8,22 +8,21 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .config import AcademicConfig
 from .data.names import MeMatcher
 from .data.store import DataStore
-from .markdown.context import PREFIX, BuildContext, report_problems
-from .markdown.context import log as academic_log
+from .data.yamlfile import did_you_mean
+from .markdown.context import PREFIX, BuildContext, log, report_problems
 from .markdown.extension import AcademicExtension
 from .markdown.options import BLOCK_OPTIONS, parse_options
 from .outputs import SiteOutputs, insert_into_head
 from .render.environment import Renderer
-from .render.labels import Labels
+from .render.labels import LANGUAGES, Labels
 
-log = get_plugin_logger(__name__)
 ASSETS_DIR = Path(__file__).parent / "assets"
 CSS = "assets/academic/academic.css"
 JS = "assets/academic/academic.js"
@@ -54,6 +53,7 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
             self.store = DataStore(data_dir, site_root, incremental=incremental)
         custom_dir = config.theme.custom_dir
         self.labels = {}  # `labels:` may have changed (mkdocs serve reloads mkdocs.yml)
+        self._check_labels()
         renderer = Renderer(
             labels=self._labels(self._language(config)),
             me=MeMatcher(self.config.me),
@@ -97,6 +97,22 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
             self.labels[language] = Labels(language, self.config.labels)
         return self.labels[language]
 
+    def _check_labels(self) -> None:
+        """A misspelt `labels:` key is a warning; a language without shipped labels a note."""
+        for key in self.config.labels or {}:
+            if key not in Labels.known_keys() and not str(key).startswith(("type_", "link_", "section_")):
+                hint = did_you_mean(str(key), sorted(Labels.known_keys())) or "see the label keys in README"
+                log.warning("%smkdocs.yml: plugins.academic.labels: unknown label '%s' (%s)", PREFIX, key, hint)
+        language = self.config.language
+        if language and language.replace("_", "-").split("-")[0].lower() not in LANGUAGES:
+            log.info(
+                "%smkdocs.yml: plugins.academic.language: no shipped labels for '%s' (%s); English is used "
+                "where `labels:` does not translate",
+                PREFIX,
+                language,
+                ", ".join(LANGUAGES),
+            )
+
     def _block_defaults(self) -> dict[str, dict[str, Any]]:
         """Site-wide block options from mkdocs.yml, each checked like a block's own."""
         defaults: dict[str, dict[str, Any]] = {}
@@ -104,7 +120,7 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
             given = self.config.get(block) or {}
             _, errors = parse_options(block, given)
             for error in errors:
-                academic_log.warning("%smkdocs.yml: plugins.academic.%s: %s", PREFIX, block, error)
+                log.warning("%smkdocs.yml: plugins.academic.%s: %s", PREFIX, block, error)
             defaults[block] = given
         return defaults
 

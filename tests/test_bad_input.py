@@ -230,6 +230,12 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], str, str]] = [
         r"index\.md:1: /// news: no news file: add news\.yml to the data directory",
     ),
     (
+        "no-publications",
+        {"news.yml": "- date: 2024-05\n  text: Hello.\n"},
+        "/// publications\n///\n",
+        r"index\.md:1: /// publications: no publications in the data: add your \.bib file",
+    ),
+    (
         "missing-cv-file",
         {"p.bib": GOOD},
         "/// experience\n///\n",

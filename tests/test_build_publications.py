@@ -258,3 +258,12 @@ def test_block_messages_give_the_line_of_the_block_header(tmp_path: Path) -> Non
     assert any(w.startswith("academic: index.md:16: /// publications: key 'nosuchkey'") for w in warnings), warnings
     assert any(w.startswith("academic: index.md:20: /// publicatons is not a block") for w in warnings), warnings
     assert not any("index.md:12:" in w or "index.md:7:" in w for w in warnings), warnings
+
+
+def test_a_bad_site_wide_default_is_reported_once_for_mkdocs_yml(tmp_path: Path) -> None:
+    pages = {"index.md": PAGE, "other.md": "# Other\n\n/// publications\n    group_by: none\n///\n"}
+    root = write_site(tmp_path, pages=pages, data={"p.bib": GOOD_BIB}, plugin={"publications": {"group_by": "decade"}})
+    result = build(root)
+    assert not result.ok
+    mentions = [w for w in result.warnings() if "decade" in w]
+    assert len(mentions) == 1 and mentions[0].startswith("academic: mkdocs.yml: plugins.academic.publications:"), mentions

@@ -46,6 +46,18 @@ BIB = r"""
   year = {2022},
   month = aug,
 }
+@phdthesis{lovelace2020thesis,
+  title = {Plugh Frobozz},
+  author = {Lovelace, Ada},
+  school = {Zork University},
+  year = {2020},
+}
+@mastersthesis{lovelace2018thesis,
+  title = {Xyzzy Grue},
+  author = {Lovelace, Ada},
+  school = {Zork University},
+  year = {2018},
+}
 """
 NEWS = """
 - date: 2025-03-14

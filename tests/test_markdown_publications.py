@@ -229,3 +229,15 @@ def test_label_override(data_dir: Path) -> None:
 def test_year_headings_get_ids_that_do_not_start_with_a_digit(data_dir: Path) -> None:
     html = render("/// publications\n    year: 2024\n///\n\n/// publications\n    year: 2024\n///\n", data_dir)
     assert re.findall(r'<h\d id="([^"]+)">2024', html) == ["publications-2024", "publications-2024-2"]
+
+
+def test_bad_defaults_without_mkdocs_are_reported_once(data_dir: Path, caplog: pytest.LogCaptureFixture) -> None:
+    page = "/// publications\n///\n\n/// publications\n    limit: 1\n///\n"
+    with caplog.at_level("WARNING", logger="mkdocs.plugins.academic"):
+        html = render(page, data_dir, defaults={"publications": {"group_by": "decade"}, "publication": {"colour": 1}})
+    messages = [record.getMessage() for record in caplog.records]
+    assert [m for m in messages if "decade" in m] == [
+        "academic: defaults.publications: option 'group_by': expected one of year, type, none, got 'decade'"
+    ]
+    assert any(m.startswith("academic: defaults.publication: unknown option 'colour'") for m in messages)
+    assert "academic-pub" in html

@@ -34,6 +34,13 @@ def test_defaults_then_site_then_block() -> None:
     assert values["group_by"] == "none" and values["limit"] == 3 and values["style"] == "full"
 
 
+def test_a_bad_site_default_is_not_blamed_on_each_block() -> None:
+    """mkdocs.yml's mistakes are reported once for mkdocs.yml; a block reports only its own."""
+    values, errors = parse_options("publications", {"limit": 3}, {"group_by": "decade", "colour": "red"})
+    assert errors == []
+    assert values["group_by"] == "year" and values["limit"] == 3
+
+
 def test_aliases_and_errors() -> None:
     values, errors = parse_options("publications", {"tag": "ml", "style": "tiny", "colour": "red"})
     assert values["keyword"] == ("ml",)

@@ -37,6 +37,7 @@ DBLP_CROSSREF = """@inproceedings{DBLP:conf/acl/SmithL21,
 
 def _publication(fields: dict[str, str], entry_type: str = "article"):
     problems: list = []
+    fields = {"title": "T", "author": "A, B", "year": "2020", **fields}
     pub = publication_from_fields("k", entry_type, fields, Source("x.bib", 1), problems=problems)
     return pub, problems
 
@@ -183,3 +184,33 @@ def test_yaml_authors_are_written_as_bibtex_author(tmp_path: Path) -> None:
     exported = (result.site / "publications.bib").read_text(encoding="utf-8")
     assert "author = {Ada Lovelace and Charles Babbage}" in exported and "editor = {Mary Somerville}" in exported
     assert "authors =" not in exported and "editors =" not in exported
+
+
+def test_urls_written_in_howpublished_or_note_become_links() -> None:
+    pub, _ = _publication({"howpublished": r"\url{https://www.cs.example.edu/~wwang/talk--v2}"}, "misc")
+    assert [(link.kind, link.url) for link in pub.links] == [("url", "https://www.cs.example.edu/~wwang/talk--v2")]
+    assert pub.venue == ""  # the link says it all
+    pub, _ = _publication({"journal": "J", "note": r"Code at \href{https://github.com/ww/x}{GitHub}"})
+    assert [(link.kind, link.url) for link in pub.links] == [("url", "https://github.com/ww/x")]
+    assert pub.note == "Code at GitHub"
+    assert latex_to_unicode(r"see \url{https://x.org/~a/b--c}") == "see https://x.org/~a/b--c"
+
+
+def test_theses_and_reports_say_what_they_are(tmp_path: Path) -> None:
+    bib = (
+        "@phdthesis{p, title = {T1}, author = {A, B}, school = {University of London}, year = 2019}\n"
+        "@thesis{z, title = {T2}, author = {A, B}, institution = {ETH}, type = {phdthesis}, year = 2018}\n"
+        "@mastersthesis{m, title = {T3}, author = {A, B}, school = {MIT}, year = 2017}\n"
+        "@techreport{r, title = {T4}, author = {A, B}, institution = {CMU}, type = {Technical Report},"
+        " number = {CMU-1}, year = 2016}\n"
+    )
+    html = _entry_html(tmp_path, bib, publication_pages=True)
+    assert 'PhD thesis, <cite class="academic-venue">University of London</cite>, <time' in html
+    assert 'PhD thesis, <cite class="academic-venue">ETH</cite>' in html
+    assert 'Master&#39;s thesis, <cite class="academic-venue">MIT</cite>' in html
+    assert 'Technical Report, <cite class="academic-venue">CMU</cite>, no.&nbsp;CMU-1, <time' in html
+    page = tmp_path / "site" / "publications" / "r" / "index.html"
+    if not page.is_file():  # the site folder of sitebuilder
+        page = next(tmp_path.rglob("publications/r/index.html"))
+    venue = page.read_text(encoding="utf-8").split('<p class="academic-pub-venue">')[1].split("</p>")[0]
+    assert venue.startswith("Technical Report, <cite"), venue

@@ -427,6 +427,8 @@ def publication_from_fields(
         (text(name) for name in _VENUE_FIELDS.get(kind, _DEFAULT_VENUE_FIELDS) if text(name)),
         "",
     )
+    if venue and any(venue == link.url for link in links):
+        venue = ""  # `howpublished = {\url{...}}`: the link says it, no need for a venue
     volume = text("volume")
     if arxiv and venue.lower() == "corr" and volume.lower().startswith("abs/"):
         venue, volume = "", ""  # DBLP's CoRR (`volume = {abs/2001.01234}`) is arXiv
@@ -464,6 +466,7 @@ def publication_from_fields(
         highlights_md=tuple(_as_list(fields.get("highlights"), split=None)),
         additional_info_md=raw("additional_info"),
         annotation_md=raw("annotation"),
+        genre=_genre(entry_type.lower(), kind, text("type")),
         preview=preview,
         show_bibtex=raw("bibtex_show").lower() not in {"false", "no", "0", "off"},
         bibtex=bibtex,
@@ -503,6 +506,31 @@ _VENUE_FIELDS: dict[str, tuple[str, ...]] = {
     "booklet": ("howpublished", "organization"),
     "online": ("organization", "publisher", "howpublished"),
 }
+
+
+#: biblatex `type` values (and what Zotero writes) for the two usual kinds of thesis.
+_THESIS_TYPES = {
+    "phdthesis": "phdthesis",
+    "phd": "phdthesis",
+    "phd thesis": "phdthesis",
+    "doctoral thesis": "phdthesis",
+    "dissertation": "phdthesis",
+    "doctoral dissertation": "phdthesis",
+    "mathesis": "mastersthesis",
+    "mastersthesis": "mastersthesis",
+    "master's thesis": "mastersthesis",
+    "masters thesis": "mastersthesis",
+    "master thesis": "mastersthesis",
+}
+
+
+def _genre(written_type: str, kind: str, type_field: str) -> str:
+    """What kind of thesis or report an entry is (see `Publication.genre`), or ""."""
+    if written_type in ("phdthesis", "mastersthesis") and not type_field:
+        return written_type
+    if kind in ("phdthesis", "mastersthesis", "thesis", "techreport") and type_field:
+        return _THESIS_TYPES.get(" ".join(type_field.lower().split()), type_field)
+    return ""
 
 
 def _as_text(value: object, decode: Callable[[str], str]) -> str:
@@ -647,6 +675,13 @@ def _links(
                 value = value.split()[0]
             if value and value.lower() not in {"true", "false"}:
                 add(name, _strip_latex_url(value), "", name)
+    if not any(link.kind == "url" for link in links):
+        # `howpublished = {\url{...}}` (software, web pages) or `note = {\href{...}{Code}}`
+        for name in ("howpublished", "note"):
+            found = _URL_IN_TEXT.search(raw(name))
+            if found:
+                add("url", _strip_latex_url(found.group(1)), "", name)
+                break
     extra = fields.get("links")
     if isinstance(extra, Mapping):
         for label, url in extra.items():
@@ -663,6 +698,7 @@ def _links(
     return tuple(links), doi, arxiv
 
 
+_URL_IN_TEXT = re.compile(r"\\(?:url|href)\s*\{([^{}]+)\}")
 _WEB_PREFIX = re.compile(r"^https?://(?:www\.|dx\.)?", re.IGNORECASE)
 _ARXIV_VERSION = re.compile(r"v\d+$")
 

@@ -327,14 +327,26 @@ def _decode_common(text: str) -> str | None:
     return _decode_plain(text).replace("\ue000", "~")
 
 
+# `\url{...}`: its text is a URL, where `~` and `--` are not a no-break space and a dash.
+_URL_MACRO = re.compile(r"\\url\s*\{([^{}]*)\}")
+_URL_TILDE, _URL_HYPHEN = "\ue002", "\ue001"
+
+
+def _protect_url(match: re.Match[str]) -> str:
+    return "\\url{" + match.group(1).replace("~", _URL_TILDE).replace("-", _URL_HYPHEN) + "}"
+
+
 def _decode_text(text: str) -> str:
     """Decode a piece of LaTeX that holds no math."""
     if "\\" not in text:
         return _decode_plain(text)  # the common case, without the cost of pylatexenc
-    common = _decode_common(text)
-    if common is not None:
-        return common
-    return _decode_with_pylatexenc(text)
+    protected = "\\url" in text
+    if protected:
+        text = _URL_MACRO.sub(_protect_url, text)
+    decoded = _decode_common(text)
+    if decoded is None:
+        decoded = _decode_with_pylatexenc(text)
+    return decoded.replace(_URL_TILDE, "~").replace(_URL_HYPHEN, "-") if protected else decoded
 
 
 def _decode_with_pylatexenc(text: str) -> str:

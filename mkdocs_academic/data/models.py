@@ -128,6 +128,9 @@ class Publication:
     highlights_md: tuple[str, ...] = ()
     additional_info_md: str = ""
     annotation_md: str = ""
+    #: The kind of thesis or report: "phdthesis" or "mastersthesis" (shown with the labels of
+    #: those names), else the `type` field as written ("Technical Report", "Habilitation").
+    genre: str = ""
     preview: str = ""
     show_bibtex: bool = True
     bibtex: str = ""

@@ -140,6 +140,8 @@ class PublicationsBlock(AcademicBlock):
             if dataset.publication(key) is None:
                 hint = did_you_mean(key, [pub.key for pub in dataset.publications]) or "check the key in your .bib file"
                 self.warn(f"key '{key}' is not in the data ({hint})")
+        if not dataset.publications:
+            self.warn("no publications in the data: add your .bib file (or a publications.yml) to the data directory")
         publications = select(dataset.publications, query)
         renderer = context.renderer
         if not publications:

@@ -24,6 +24,7 @@ from ..render.labels import Labels
 from .blocks import AcademicBlock, PublicationsBlock, unknown_block_hint
 from .context import PREFIX, BuildContext, log
 from .cv_blocks import ExperienceBlock, NewsBlock, ProfileBlock
+from .options import BLOCK_OPTIONS, parse_options
 from .publication_block import PublicationBlock
 
 #: Every block the extension registers. Other modules append theirs before `extendMarkdown`.
@@ -68,7 +69,16 @@ class AcademicExtension(BlocksExtension):
             allow_html=bool(config["allow_html"]),
             max_authors=int(config["max_authors"]) or None,
         )
-        return BuildContext(store=DataStore(data_dir, Path.cwd()), renderer=renderer, defaults=config["defaults"])
+        defaults = config["defaults"] or {}
+        for block, given in defaults.items():  # checked once here; blocks report only their own options
+            if block not in BLOCK_OPTIONS:
+                log.warning(
+                    "%sdefaults: unknown block '%s' (%s)", PREFIX, block, unknown_block_hint(block, list(BLOCK_OPTIONS))
+                )
+                continue
+            for error in parse_options(block, given or {})[1]:
+                log.warning("%sdefaults.%s: %s", PREFIX, block, error)
+        return BuildContext(store=DataStore(data_dir, Path.cwd()), renderer=renderer, defaults=defaults)
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
         for block in BLOCKS:

@@ -187,22 +187,24 @@ def parse_options(
 ) -> tuple[dict[str, Any], list[str]]:
     """Options for one block: schema defaults, then site defaults, then the block's own.
 
-    Returns the values and a list of messages, one per unknown option or bad value; a bad
-    value falls back to the default so the block still renders.
+    Returns the values and a list of messages, one per unknown option or bad value of the
+    block's own (a site default's mistakes are reported once, for mkdocs.yml, by the plugin);
+    a bad value falls back to the default so the block still renders.
     """
     schema = BLOCK_OPTIONS[block]
     aliases = OPTION_ALIASES.get(block, {})
     values = {name: default for name, (default, _) in schema.items()}
     errors: list[str] = []
-    for source in (site_defaults or {}), given:
+    ignored: list[str] = []
+    for source, found in ((site_defaults or {}), ignored), (given, errors):
         for raw_name, raw_value in source.items():
             name = aliases.get(str(raw_name), str(raw_name))
             if name not in schema:
                 hint = did_you_mean(str(raw_name), list(schema)) or f"known options: {', '.join(schema)}"
-                errors.append(f"unknown option '{raw_name}' ({hint})")
+                found.append(f"unknown option '{raw_name}' ({hint})")
                 continue
             try:
                 values[name] = schema[name][1](raw_value)
             except OptionError as error:
-                errors.append(f"option '{raw_name}': {error}")
+                found.append(f"option '{raw_name}': {error}")
     return values, errors

@@ -58,7 +58,11 @@ _LABEL_KEYS = (
     "copy_bibtex",
     "copied",
     "edition",
+    "phdthesis",
+    "mastersthesis",
 )
+#: Genres written with a label (any other is the `type` field as written).
+_THESIS_GENRES = ("phdthesis", "mastersthesis")
 
 
 def _e(value: object) -> str:
@@ -130,15 +134,19 @@ class EntryWriter:
         return word
 
     def _venue(self, pub: Publication) -> str:
-        """The venue line's content: status, venue, series, volume, number, pages, edition,
+        """The venue line's content: status, genre (thesis or report type), venue, series, volume, number, pages, edition,
         publisher, address, date (series, edition, publisher and address only for books and
         their parts)."""
         words = self._words
         parts: list[str] = []
         if pub.status:
             parts.append(f'<span class="academic-status">{_e(pub.status)}</span>')
-            if pub.venue:
+            if pub.venue or pub.genre:
                 parts.append(" · ")
+        if pub.genre:
+            parts.append(words[pub.genre] if pub.genre in _THESIS_GENRES else _e(pub.genre))
+            if pub.venue:
+                parts.append(", ")
         if pub.venue:
             if pub.entry_type in _IN_TYPES:
                 parts.append(f"{words['in']} ")
@@ -166,7 +174,7 @@ class EntryWriter:
             # iso() is digits and hyphens: nothing to escape
             details.append(f'<time datetime="{pub.date.iso()}">{when}</time>')
         if details:
-            parts.append((", " if pub.venue or pub.status else "") + ", ".join(details))
+            parts.append((", " if pub.venue or pub.status or pub.genre else "") + ", ".join(details))
         return "".join(parts)
 
     def publication(
