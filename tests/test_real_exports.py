@@ -214,3 +214,21 @@ def test_theses_and_reports_say_what_they_are(tmp_path: Path) -> None:
         page = next(tmp_path.rglob("publications/r/index.html"))
     venue = page.read_text(encoding="utf-8").split('<p class="academic-pub-venue">')[1].split("</p>")[0]
     assert venue.startswith("Technical Report, <cite"), venue
+
+
+def test_the_page_shows_the_bibtex_the_download_holds(tmp_path: Path) -> None:
+    bib = (
+        "@misc{w, title = {T}, author = {Lovelace*, Ada and Babbage$^\\dagger$, Charles}, status = {under review}}\n"
+        + DBLP_CROSSREF
+    )
+    root = write_site(tmp_path, pages={"index.md": PAGE}, data={"p.bib": bib})
+    result = build(root, strict=False)
+    html = result.html()
+    for key, slug in (("w", "w"), ("DBLP:conf/acl/SmithL21", "dblp-conf-acl-smithl21")):
+        shown = html.split(f'data-key="{key}"')[1].split("<pre><code>")[1].split("</code></pre>")[0]
+        download = (result.site / "publications" / f"{slug}.bib").read_text(encoding="utf-8")
+        assert shown.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">") + "\n" == download
+    shown_w = html.split('data-key="w"')[1].split("</code></pre>")[0]
+    assert "author = {Lovelace, Ada and Babbage, Charles}" in shown_w  # no marks to print in a paper
+    assert "pubstate = {Under review}" in shown_w
+    assert "crossref" not in html

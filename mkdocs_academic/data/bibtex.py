@@ -39,11 +39,13 @@ from bibtexparser.model import (
 )
 
 from mkdocs_academic.data.models import Source
+from mkdocs_academic.data.names import without_marks
 from mkdocs_academic.data.problems import Problem
 
 __all__ = [
     "MONTH_MACROS",
     "PARENT_ONLY_TYPES",
+    "add_bibtex_field",
     "BibFile",
     "RawEntry",
     "SplitBib",
@@ -1321,17 +1323,29 @@ def _braced(value: str) -> str:
 
 
 _STANDARD_NAMES = {"authors": "author", "editors": "editor"}
+_NAME_FIELDS = frozenset({"author", "authors", "editor", "editors"})
+
+
+def add_bibtex_field(text: str, name: str, value: str) -> str:
+    """`text` (one entry as `clean_bibtex` writes it) with `name = {value}` as its last field."""
+    closing = text.rindex("}")
+    return f"{text[:closing].rstrip()}\n  {name} = {_braced(value)},\n}}"
 
 
 def clean_bibtex(entry: RawEntry, drop: Collection[str]) -> str:
     """The entry as clean, stand-alone BibTeX: macros expanded, fields in `drop` left out.
 
-    `@type{key,\\n  field = {value},\\n}` with the fields in their original order.
+    `@type{key,\\n  field = {value},\\n}` with the fields in their original order. `crossref`
+    is left out too (the parent's fields are merged in: it would point at an entry the reader
+    may not have), and so are contribution marks in names (`Lovelace*`), which would print in
+    a paper's bibliography.
     """
     lines = [f"@{entry.entry_type}{{{entry.key},"]
     for name, value in entry.fields.items():
-        if name in drop:
+        if name in drop or name == "crossref":
             continue
+        if name in _NAME_FIELDS:
+            value = without_marks(value)
         # `authors`/`editors` (accepted in data files) are `author`/`editor` to BibTeX and biber.
         standard = _STANDARD_NAMES.get(name, name)
         if standard != name and standard in entry.fields:

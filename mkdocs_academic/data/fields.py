@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from urllib.parse import unquote
 
+from .bibtex import add_bibtex_field
 from .latex import latex_to_unicode
 from .models import Link, PartialDate, Person, Publication, Source
 from .names import name_list_problem, parse_names
@@ -396,6 +397,9 @@ def publication_from_fields(
     status = status or date_status
     if date is None and not status and not (text("year") or text("date")):
         report("year", "missing year", "add `year = {2024}`, or a `status` such as `submitted`")
+    if bibtex and status and date is None and "pubstate" not in fields:  # `status` is not kept in it
+        # A status in place of a year ("under review") stays in the BibTeX, as biblatex's pubstate.
+        bibtex = add_bibtex_field(bibtex, "pubstate", status)
 
     links, doi, arxiv = _links(fields, raw, report)
     for name in _MARKDOWN_FIELDS:

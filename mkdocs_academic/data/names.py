@@ -15,7 +15,7 @@ from functools import lru_cache
 from mkdocs_academic.data.latex import latex_to_unicode
 from mkdocs_academic.data.models import Person
 
-__all__ = ["MeMatcher", "parse_name", "parse_names", "split_names"]
+__all__ = ["MeMatcher", "parse_name", "parse_names", "split_names", "without_marks"]
 
 # --- splitting ------------------------------------------------------------------------------
 
@@ -157,6 +157,22 @@ def _strip_marks(raw: str) -> tuple[str, str]:
         groups.append(marks)
         name = name[: match.start()].rstrip()
     return name, "".join(reversed(groups))
+
+
+def without_marks(raw: str) -> str:
+    """An `author`/`editor` value without contribution marks (`Lovelace*, Ada` -> `Lovelace, Ada`),
+    for BibTeX pasted into a paper; the value as written when it has none."""
+    if not _MARK_CHARS.search(raw):
+        return raw
+    names = []
+    for name in split_names(raw):
+        parts = [_strip_marks(part)[0].strip() for part in _split_at_depth0(name, ",")]
+        names.append(", ".join(parts))
+    return " and ".join(names)
+
+
+# Characters without which a value holds no contribution mark (see `_TRAILING_MARK`).
+_MARK_CHARS = re.compile(r"[\\$^*†‡§#]")
 
 
 # --- one name ---------------------------------------------------------------------------------

@@ -13,7 +13,6 @@ Both are deterministic: the same publications give byte-identical text.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -25,33 +24,11 @@ from ..data.models import Person, Publication
 def clean_entry(pub: Publication) -> str:
     """The entry's BibTeX made to stand alone, without a final newline ("" when it has none).
 
-    `Publication.bibtex` already has the parent's fields merged in, so a `crossref` field would
-    only point at an entry the file does not hold: it is left out. A status without a date
-    ("under review") is kept as biblatex's `pubstate`, so the entry reads back the same.
+    `Publication.bibtex` is already the clean entry shown on the page (see `clean_bibtex`: no
+    `crossref`, no contribution marks; a status without a date kept as `pubstate`), so the
+    download and the page's BibTeX are the same text.
     """
-    text = pub.bibtex.strip()
-    if not text:
-        return ""
-    text = _CROSSREF_LINE.sub("", text)
-    if pub.status and pub.date is None and not _has_field(text, "pubstate") and not _has_field(text, "status"):
-        closing = text.rindex("}")
-        text = f"{text[:closing].rstrip()}\n  pubstate = {{{_escape_braces(pub.status)}}},\n}}"
-    return text
-
-
-#: A `crossref = {...},` line as `clean_bibtex` writes it (one field per line, two spaces in).
-_CROSSREF_LINE = re.compile(
-    r"^[ \t]*crossref\s*=\s*(\{[^\n]*\}|\"[^\n]*\"|[^\s,]+)\s*,?[ \t]*\n", re.IGNORECASE | re.MULTILINE
-)
-
-
-def _has_field(text: str, name: str) -> bool:
-    return re.search(rf"^[ \t]*{name}\s*=", text, re.IGNORECASE | re.MULTILINE) is not None
-
-
-def _escape_braces(value: str) -> str:
-    """A value safe between braces: unbalanced braces are dropped."""
-    return value.replace("{", "").replace("}", "")
+    return pub.bibtex.strip()
 
 
 def bibtex_entry(pub: Publication) -> str:
