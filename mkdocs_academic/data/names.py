@@ -171,8 +171,8 @@ def without_marks(raw: str) -> str:
     return " and ".join(names)
 
 
-# Characters without which a value holds no contribution mark (see `_TRAILING_MARK`).
-_MARK_CHARS = re.compile(r"[\\$^*†‡§#]")
+# What a contribution mark needs (see `_TRAILING_MARK`): a value without it has none.
+_MARK_CHARS = re.compile(r"[*†‡§#^$]|\\(?:dag|ddag|textdagger|textsuperscript)")
 
 
 # --- one name ---------------------------------------------------------------------------------
