@@ -158,8 +158,7 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self.context is not None:
-            self.context.page = page.file.src_uri
-            self.context.source = _page_source(page, markdown)
+            self.context.set_page(page.file.src_uri, lambda: _page_source(page, markdown))
             self.context.base_url = "../" * page.url.count("/")
             self.context.renderer.set_labels(self._labels(self._language(config, page)))
         return markdown

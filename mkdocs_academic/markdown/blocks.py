@@ -51,14 +51,15 @@ class AcademicBlock(Block):
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         # Blocks are created in page order: the n-th block of a name has the n-th header.
-        occurrence = self.tracker.get("created", 0)
-        self.tracker["created"] = occurrence + 1
-        self.line = self.context.block_line(self.NAME, occurrence)
+        self.occurrence = self.tracker.get("created", 0)
+        self.tracker["created"] = self.occurrence + 1
         return etree.SubElement(parent, "div", {"class": f"academic academic-{self.NAME}"})
 
     def warn(self, message: str) -> None:
         """A warning about this block, with the page and the line of its header."""
-        self.context.warn(self.NAME, message, getattr(self, "line", 0))
+        context = self.context
+        line = context.block_line(self.NAME, self.occurrence) if hasattr(self, "occurrence") else 0
+        context.warn(self.NAME, message, line)
 
     def on_end(self, block: etree.Element) -> None:
         context = self.context

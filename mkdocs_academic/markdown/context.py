@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,11 +36,12 @@ class BuildContext:
     base_url: str = ""
     #: Site-relative URLs of each publication's page and .bib file (set by the plugin).
     output_urls: OutputUrls = field(default_factory=OutputUrls)
-    #: The page's text as written (front matter included), to give block messages a line; or "".
-    source: str = ""
     _reported: Dataset | None = None
-    _headers: dict[str, list[int]] | None = None  # block name -> lines of its headers in `source`
-    _headers_of: str = ""  # the source `_headers` were found in
+    # Reads the current page's text as written (front matter included), for the line of a
+    # block message: read only when a message needs it, then kept for the page.
+    _read_source: Callable[[], str] | None = None
+    _source: str | None = None
+    _headers: dict[str, list[int]] | None = None  # block name -> lines of its headers
 
     def dataset(self) -> Dataset:
         """The current data (loaded, or reloaded when a file changed)."""
@@ -58,17 +59,27 @@ class BuildContext:
         where = f"{self.page}:{line}: " if self.page and line else f"{self.page}: " if self.page else ""
         log.warning("%s%s/// %s: %s", PREFIX, where, block, message)
 
+    def set_page(self, page: str, read_source: Callable[[], str] | None = None) -> None:
+        """The page converted next (as shown in messages) and how to read its text."""
+        self.page = page
+        self._read_source, self._source, self._headers = read_source, None, None
+
+    def _page_text(self) -> str:
+        if self._source is None:
+            self._source = self._read_source() if self._read_source is not None else ""
+        return self._source
+
     def block_line(self, name: str, occurrence: int) -> int:
         """The line of the `occurrence`-th (from 0) `/// name` header of the page, or 0."""
-        if self._headers is None or self._headers_of is not self.source:
-            self._headers, self._headers_of = _block_headers(self.source), self.source
+        if self._headers is None:
+            self._headers = _block_headers(self._page_text())
         lines = self._headers.get(name.lower(), [])
         return lines[occurrence] if occurrence < len(lines) else 0
 
     def line_of(self, text: str) -> int:
         """The first line of the page that reads `text` (blanks around it aside), or 0."""
         wanted = text.strip()
-        for number, line in enumerate(self.source.splitlines(), start=1):
+        for number, line in enumerate(self._page_text().splitlines(), start=1):
             if line.strip() == wanted:
                 return number
         return 0
