@@ -78,9 +78,22 @@ WORDS = (
 def synthetic_entries(count: int, seed: int = 6) -> list[str]:
     """`count` BibTeX entries that look like a real publication list (a few per cent with LaTeX)."""
     rng = random.Random(seed)
-    first = ["Ada", "Alan", "Grace", "Edsger", "Barbara", "Donald", "Frances", "John", "Radia", "Leslie", "Maria", "Wei"]
+    first = [
+        "Ada",
+        "Alan",
+        "Grace",
+        "Edsger",
+        "Barbara",
+        "Donald",
+        "Frances",
+        "John",
+        "Radia",
+        "Leslie",
+        "Maria",
+        "Wei",
+    ]
     last = ["Lovelace", "Turing", "Hopper", "Dijkstra", "Liskov", "Knuth", "Allen", "Backus", "Perlman", "Lamport"]
-    last += ["Garc{\\'\\i}a", "M{\\\"u}ller", "Zhang", "Nakamura", "Okafor", "Svensson", "Dubois", "Novak"]
+    last += ["Garc{\\'\\i}a", 'M{\\"u}ller', "Zhang", "Nakamura", "Okafor", "Svensson", "Dubois", "Novak"]
     words = WORDS.split()
     venues = ["Journal of Computational Physics", "SIAM Journal on Scientific Computing", "Nature", "ACM TOMS"]
     booktitles = ["Proceedings of SC", "NeurIPS", "ICML", "Proceedings of the ACM on Programming Languages"]
@@ -190,7 +203,9 @@ def make_sites(base: Path, name: str, entries: list[str], count: int) -> Sites:
     index = "# Home\n\nA researcher's homepage.\n"
     listing = "# Publications\n\n/// publications\n    group_by: year\n///\n"
     root = base / f"{name}-{count}"
-    plugin = write_site(root / "plugin", {"index.md": index, "publications.md": listing}, [{"academic": LISTING_OPTIONS}], bib_text, [])
+    plugin = write_site(
+        root / "plugin", {"index.md": index, "publications.md": listing}, [{"academic": LISTING_OPTIONS}], bib_text, []
+    )
     bare = write_site(root / "bare", {"index.md": index, "publications.md": static_listing(bib_text)}, [], bib_text, [])
     bibtex_site = None
     if BibTexPlugin is not None:
@@ -579,7 +594,9 @@ def report(
     if serve:
         out.append("### `mkdocs serve` rebuilds (one plugin instance, in process)")
         out.append("")
-        out.append("| data | entries | rebuild, data unchanged | rebuild after editing one title | ratio | files parsed when unchanged |")
+        out.append(
+            "| data | entries | rebuild, data unchanged | rebuild after editing one title | ratio | files parsed when unchanged |"
+        )
         out.append("|---|--:|--:|--:|--:|--:|")
         for result in serve:
             out.append(
@@ -601,7 +618,9 @@ def report(
         out.append("")
         out.append(f"- academic.css + academic.js: {asset_bytes:,} bytes (uncompressed)")
         out.append(f"- a {shown}-entry publications page (default options, mkdocs theme): {html_bytes:,} bytes of HTML")
-        out.append(f"- requests to another host from the plugin's assets or entries: {len(far)} {far[:3] if far else ''}")
+        out.append(
+            f"- requests to another host from the plugin's assets or entries: {len(far)} {far[:3] if far else ''}"
+        )
         out.append("")
     # Targets -------------------------------------------------------------------------
     out.append("### Targets")
@@ -628,7 +647,9 @@ def report(
             f"{verdict(result.edited <= 1.3 * result.unchanged and result.parsed_when_unchanged == 0)}"
         )
     for name, bare, plugin in memory:
-        out.append(f"- memory, {name} {MEMORY_SIZE:,}: {plugin - bare:+.0f} MB (target < 50 MB): {verdict(plugin - bare < 50)}")
+        out.append(
+            f"- memory, {name} {MEMORY_SIZE:,}: {plugin - bare:+.0f} MB (target < 50 MB): {verdict(plugin - bare < 50)}"
+        )
     if weight:
         asset_bytes, html_bytes, _, far = weight
         out.append(f"- CSS + JS {asset_bytes:,} bytes (target < 10,240): {verdict(asset_bytes < 10_240)}")

@@ -266,4 +266,6 @@ def test_a_bad_site_wide_default_is_reported_once_for_mkdocs_yml(tmp_path: Path)
     result = build(root)
     assert not result.ok
     mentions = [w for w in result.warnings() if "decade" in w]
-    assert len(mentions) == 1 and mentions[0].startswith("academic: mkdocs.yml: plugins.academic.publications:"), mentions
+    assert len(mentions) == 1 and mentions[0].startswith("academic: mkdocs.yml: plugins.academic.publications:"), (
+        mentions
+    )

@@ -126,7 +126,11 @@ def test_news_latest_with_limit_pinned_first(data_dir: Path) -> None:
 
 def test_news_grouped_by_year_has_real_headings(data_dir: Path) -> None:
     html = render("# News\n\n/// news\n    group_by: year\n///\n", data_dir)
-    assert re.findall(r'<h2 id="news-(\d{4})">(\d{4})</h2>', html) == [("2025", "2025"), ("2024", "2024"), ("2023", "2023")]
+    assert re.findall(r'<h2 id="news-(\d{4})">(\d{4})</h2>', html) == [
+        ("2025", "2025"),
+        ("2024", "2024"),
+        ("2023", "2023"),
+    ]
 
 
 def test_news_filters(data_dir: Path) -> None:
