@@ -31,7 +31,7 @@ from .data.homepage import news_items, profile
 from .data.models import Publication
 from .data.news import select_news
 from .data.store import Dataset
-from .markdown.context import PREFIX, log
+from .log import log
 from .render.environment import Renderer
 from .render.exports import bibtex_bibliography, bibtex_entry, csl_json
 from .render.feed import atom_feed, news_entries
@@ -105,7 +105,7 @@ class SiteOutputs:
             generated = File.generated(config, src_uri, content=content, inclusion=inclusion)
             existing = files.get_file_from_path(src_uri) or dest_uris.get(generated.dest_uri)
             if existing is not None:
-                log.info("%s%s exists in docs_dir; it is used instead of the generated one", PREFIX, src_uri)
+                log.info("%s exists in docs_dir; it is used instead of the generated one", src_uri)
                 return existing
             files.append(generated)
             dest_uris[generated.dest_uri] = generated
@@ -136,13 +136,13 @@ class SiteOutputs:
             return
         if not self.site_url:
             message = (
-                "%sno news feed: a feed needs absolute URLs, so set `site_url` in mkdocs.yml "
+                "no news feed: a feed needs absolute URLs, so set `site_url` in mkdocs.yml "
                 "(for example `site_url: https://example.org/`)%s"
             )
             if self.options.feed:
-                log.warning(message, PREFIX, ", or turn the feed off with `feed: false`")
+                log.warning(message, ", or turn the feed off with `feed: false`")
             else:
-                log.info(message, PREFIX, "")
+                log.info(message, "")
             return
         self.feed_url = self._absolute(site_path(self.options.feed_file, "feed_file"))
 

@@ -16,7 +16,8 @@ from .config import AcademicConfig
 from .data.names import MeMatcher
 from .data.store import DataStore
 from .data.yamlfile import did_you_mean
-from .markdown.context import PREFIX, BuildContext, log, report_problems
+from .log import log
+from .markdown.context import BuildContext, report_problems
 from .markdown.extension import AcademicExtension
 from .markdown.options import BLOCK_OPTIONS, parse_options
 from .outputs import SiteOutputs, insert_into_head
@@ -102,13 +103,12 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
         for key in self.config.labels or {}:
             if key not in Labels.known_keys() and not str(key).startswith(("type_", "link_", "section_")):
                 hint = did_you_mean(str(key), sorted(Labels.known_keys())) or "see the label keys in README"
-                log.warning("%smkdocs.yml: plugins.academic.labels: unknown label '%s' (%s)", PREFIX, key, hint)
+                log.warning("mkdocs.yml: plugins.academic.labels: unknown label '%s' (%s)", key, hint)
         language = self.config.language
         if language and language.replace("_", "-").split("-")[0].lower() not in LANGUAGES:
             log.info(
-                "%smkdocs.yml: plugins.academic.language: no shipped labels for '%s' (%s); English is used "
+                "mkdocs.yml: plugins.academic.language: no shipped labels for '%s' (%s); English is used "
                 "where `labels:` does not translate",
-                PREFIX,
                 language,
                 ", ".join(LANGUAGES),
             )
@@ -120,7 +120,7 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
             given = self.config.get(block) or {}
             _, errors = parse_options(block, given)
             for error in errors:
-                log.warning("%smkdocs.yml: plugins.academic.%s: %s", PREFIX, block, error)
+                log.warning("mkdocs.yml: plugins.academic.%s: %s", block, error)
             defaults[block] = given
         return defaults
 

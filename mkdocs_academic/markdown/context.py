@@ -6,19 +6,15 @@ extension makes its own from its configuration.
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..data.store import Dataset, DataStore
+from ..log import log
 from ..render.environment import Renderer
 from ..render.urls import OutputUrls
-
-#: Loggers under `mkdocs.` count towards `mkdocs build --strict`; the name needs no import of MkDocs.
-log = logging.getLogger("mkdocs.plugins.academic")
-PREFIX = "academic: "
 
 
 @dataclass
@@ -57,7 +53,7 @@ class BuildContext:
     def warn(self, block: str, message: str, line: int = 0) -> None:
         """A warning about a block on the current page (`line`: its header's line, 0 if unknown)."""
         where = f"{self.page}:{line}: " if self.page and line else f"{self.page}: " if self.page else ""
-        log.warning("%s%s/// %s: %s", PREFIX, where, block, message)
+        log.warning("%s/// %s: %s", where, block, message)
 
     def set_page(self, page: str, read_source: Callable[[], str] | None = None) -> None:
         """The page converted next (as shown in messages) and how to read its text."""
@@ -113,4 +109,4 @@ def _block_headers(source: str) -> dict[str, list[int]]:
 def report_problems(dataset: Dataset) -> None:
     """Log every data problem as a warning (so `mkdocs build --strict` fails)."""
     for problem in dataset.problems:
-        log.warning("%s%s", PREFIX, problem)
+        log.warning("%s", problem)

@@ -19,10 +19,11 @@ from pymdownx.blocks import BlocksExtension, BlocksProcessor
 
 from ..data.names import MeMatcher
 from ..data.store import DataStore
+from ..log import log
 from ..render.environment import Renderer
 from ..render.labels import Labels
 from .blocks import AcademicBlock, PublicationsBlock, unknown_block_hint
-from .context import PREFIX, BuildContext, log
+from .context import BuildContext
 from .cv_blocks import ExperienceBlock, NewsBlock, ProfileBlock
 from .options import BLOCK_OPTIONS, parse_options
 from .publication_block import PublicationBlock
@@ -72,12 +73,10 @@ class AcademicExtension(BlocksExtension):
         defaults = config["defaults"] or {}
         for block, given in defaults.items():  # checked once here; blocks report only their own options
             if block not in BLOCK_OPTIONS:
-                log.warning(
-                    "%sdefaults: unknown block '%s' (%s)", PREFIX, block, unknown_block_hint(block, list(BLOCK_OPTIONS))
-                )
+                log.warning("defaults: unknown block '%s' (%s)", block, unknown_block_hint(block, list(BLOCK_OPTIONS)))
                 continue
             for error in parse_options(block, given or {})[1]:
-                log.warning("%sdefaults.%s: %s", PREFIX, block, error)
+                log.warning("defaults.%s: %s", block, error)
         return BuildContext(store=DataStore(data_dir, Path.cwd()), renderer=renderer, defaults=defaults)
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
@@ -112,17 +111,15 @@ class LeftoverBlockWarning(Treeprocessor):
                 )
                 if name in self.names:
                     log.warning(
-                        "%s%s/// %s was left as text: its header is not valid. Options go on the "
+                        "%s/// %s was left as text: its header is not valid. Options go on the "
                         "lines right under the header, indented 4 spaces, as YAML (`    selected: true`); "
                         "an argument goes after a bar (`/// experience | education`).",
-                        PREFIX,
                         where,
                         name,
                     )
                 elif difflib_close(name, self.names):
                     log.warning(
-                        "%s%s/// %s is not a block of mkdocs-academic (%s)",
-                        PREFIX,
+                        "%s/// %s is not a block of mkdocs-academic (%s)",
                         where,
                         name,
                         unknown_block_hint(name, self.names),
