@@ -15,7 +15,7 @@ PREFIX = "academic: "
 LOGGER_NAME = "mkdocs.plugins.academic"
 
 
-class PrefixedLogger(logging.LoggerAdapter):  # type: ignore[type-arg]
+class PrefixedLogger(logging.LoggerAdapter):
     """A logger adapter that puts `PREFIX` before every message."""
 
     def process(self, msg: Any, kwargs: MutableMapping[str, Any]) -> tuple[Any, MutableMapping[str, Any]]:

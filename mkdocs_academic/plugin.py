@@ -73,12 +73,12 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
         extension.context = self.context
         # Once: an i18n plugin builds each language again with the same config.
         config.markdown_extensions[:] = [e for e in config.markdown_extensions if not isinstance(e, AcademicExtension)]
-        config.markdown_extensions.append(extension)  # type: ignore[arg-type]
+        config.markdown_extensions.append(extension)
         if self.config.assets:
             if CSS not in config.extra_css:
                 config.extra_css.insert(0, CSS)
             if JS not in [str(script) for script in config.extra_javascript]:
-                config.extra_javascript.append(JS)  # type: ignore[arg-type]
+                config.extra_javascript.append(JS)
         return config
 
     def _language(self, config: MkDocsConfig, page: Page | None = None) -> str:

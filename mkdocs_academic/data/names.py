@@ -297,7 +297,8 @@ def parse_name(raw: str) -> Person:
         words = parts[0]
         von_start = next((i for i, word in enumerate(words[:-1]) if _starts_lower_case(word)), None)
         if von_start is None:
-            first, von, last = words[:-1], [], words[-1:]
+            first, last = words[:-1], words[-1:]
+            von: list[str] = []
         else:
             first = words[:von_start]
             von, last = _von_last(words[von_start:])

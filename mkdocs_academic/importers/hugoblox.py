@@ -190,7 +190,7 @@ def _profile_v1(data: dict[str, Any], label: str, result: ImportResult) -> tuple
     links, email = _links(data.get("links"), label, result)
     name = _name(data)
     postnominals = ", ".join(clean(item) for item in plain_list(data.get("postnominals")))
-    name_data = data.get("name") if isinstance(data.get("name"), dict) else {}
+    name_data = data["name"] if isinstance(data.get("name"), dict) else {}
     extras = [key for key in ("pronouns", "alternate", "pronunciation") if clean(name_data.get(key))]
     if extras:
         result.skip(label, f"name: {describe_keys(extras)}", "the profile has no field for it; add it to `bio:`")
@@ -531,7 +531,7 @@ def _events(source: Path, result: ImportResult) -> list[dict[str, Any]]:
         meta, body = read_front_matter(path)
         label = relative(path, source)
         start, end = date_text(meta.get("event_start")), date_text(meta.get("event_end"))
-        address = meta.get("address") if isinstance(meta.get("address"), dict) else {}
+        address = meta["address"] if isinstance(meta.get("address"), dict) else {}
         place = ", ".join(clean(address.get(key)) for key in ("city", "region", "country") if clean(address.get(key)))
         location = clean(meta.get("location"))
         entry: dict[str, Any] = {

@@ -211,7 +211,7 @@ def convert_basics(basics: dict[str, Any], label: str, result: ImportResult) -> 
             continue
         kind = link_kind(network)
         links[kind if kind in KNOWN_LINK_KINDS else network] = url
-    location = basics.get("location") if isinstance(basics.get("location"), dict) else {}
+    location = basics["location"] if isinstance(basics.get("location"), dict) else {}
     place = ", ".join(clean(location.get(key)) for key in ("city", "region", "countryCode") if clean(location.get(key)))
     hidden = [key for key in ("address", "postalCode") if clean(location.get(key))]
     if hidden:
