@@ -1,6 +1,6 @@
 # Developer commands. Everything a fresh Debian/Ubuntu clone needs is installed by these targets.
 #   make serve   preview the example site on http://127.0.0.1:8000
-#   make test    ruff + the whole pytest suite, real-browser tests included
+#   make test    ruff, ruff format --check, mypy, then the whole pytest suite (browser tests included)
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 MAKEFLAGS += --no-print-directory
@@ -12,13 +12,14 @@ TOOLS := tests/.tools
 CHROMIUM ?= /usr/bin/chromium
 PYTEST_ARGS ?=
 
-.PHONY: help venv serve build lint test test-tools system-packages bench clean distclean
+.PHONY: help venv serve build lint format test test-tools system-packages bench clean distclean
 
 help:
 	@echo "make serve      preview example-site on http://127.0.0.1:8000"
 	@echo "make build      build example-site with --strict into example-site/site"
-	@echo "make test       ruff + pytest (installs Chromium, Java, npm tools if missing)"
-	@echo "make lint       ruff check"
+	@echo "make test       lint, then pytest (installs Chromium, Java, npm tools if missing)"
+	@echo "make lint       ruff check, ruff format --check, mypy"
+	@echo "make format     ruff format and ruff check --fix (rewrites files)"
 	@echo "make bench      benchmark against bare MkDocs, bibtexparser, mkdocs-bibtex -> bench/RESULTS.md"
 	@echo "make venv       create .venv and install the package with its test extra"
 	@echo "make clean      remove build outputs and caches (distclean: also .venv and tools)"
@@ -58,12 +59,20 @@ build: venv
 	cd example-site && $(BIN)/mkdocs build --strict --site-dir site
 
 # ---------------------------------------------------------------- checks
+# mypy reads its files and settings from [tool.mypy] in pyproject.toml.
 lint: venv
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
-test: venv test-tools
-	$(BIN)/ruff check .
-	ACADEMIC_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest $(PYTEST_ARGS)
+format: venv
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+# The shared corpora are found through ACADEMIC_CORPORA (default ../shared/corpora); without
+# them their tests are skipped, with the reason (shown by -ra).
+test: venv lint test-tools
+	ACADEMIC_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -ra $(PYTEST_ARGS)
 
 test-tools: system-packages $(TOOLS)/node_modules/.installed
 
@@ -89,6 +98,7 @@ BENCH_ARGS ?=
 
 bench: venv bench/.venv/.installed
 	$(BENCH_BIN)/python bench/run.py --write bench/RESULTS.md $(BENCH_ARGS)
+	$(BENCH_BIN)/python bench/bibtex_split.py
 
 bench/.venv/.installed: pyproject.toml bench/requirements.txt
 	@[ -x $(BENCH_BIN)/python ] || $(PYTHON) -m venv bench/.venv

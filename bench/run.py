@@ -53,9 +53,8 @@ except ImportError:  # pragma: no cover - depends on the environment
     BibTexPlugin = None
 
 BENCH_DIR = Path(__file__).resolve().parent
-CORPORA = Path(os.environ.get("ACADEMIC_CORPORA", BENCH_DIR.parent.parent / "shared" / "corpora"))
-if not CORPORA.is_dir():
-    CORPORA = Path("/work/shared/corpora")
+#: The shared corpora: $ACADEMIC_CORPORA, else ../shared/corpora beside the repository (as the tests).
+CORPORA = Path(os.environ.get("ACADEMIC_CORPORA") or BENCH_DIR.parent.parent / "shared" / "corpora")
 #: Real BibTeX files, in the order their entries are taken (first petsc.bib, then cdl.bib).
 CORPUS_FILES = ("bibtex-large/petsc.bib", "bibtex-large/cdl.bib")
 SIZES = (10, 100, 1_000, 10_000)

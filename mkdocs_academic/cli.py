@@ -90,17 +90,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from .data import homepage
     from .data.store import DataStore
 
     data_dir = Path(args.data_dir)
     store = DataStore(data_dir, display_root=Path.cwd())
     dataset = store.load()
-    sections, section_notes = homepage.cv_sections(dataset)
-    profile, profile_notes = homepage.profile(dataset)
+    sections, section_notes = dataset.cv_sections()
+    profile, profile_notes = dataset.owner_profile()
     counts = {
         "publications": len(dataset.publications),
-        "news": len(homepage.news_items(dataset)),
+        "news": len(dataset.news_items()),
         "cv_sections": len(sections),
         "cv_entries": sum(len(entries) for entries in sections.values()),
         "profile": int(profile is not None),

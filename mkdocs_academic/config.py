@@ -1,55 +1,101 @@
-"""The plugin's options in mkdocs.yml (every one documented in README.md)."""
+"""The plugin's options in mkdocs.yml: MkDocs' typed view of the core table `options.SITE_OPTIONS`.
+
+Each option is declared here with its MkDocs type (paths through `c.Dir`, resolved against
+mkdocs.yml) and takes its default from the core table, where its one-line doc lives too; a
+test fails when the two lists differ. After MkDocs' own checks, `validate` runs the core
+checks (`build_site_options`): a bad value is a config error naming the option, and the
+checked `SiteOptions` is what the plugin reads.
+"""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+from typing import Any
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
+
+from .options import SITE_OPTIONS, OptionError, OptionProblem, SiteOptions, build_site_options
+
+#: How messages name a plugin option.
+MESSAGE_PREFIX = "plugins.academic."
+
+
+def _default(name: str) -> Any:
+    """The core table's default of an option (MkDocs copies a list or dict for each config)."""
+    return SITE_OPTIONS[name].default
+
+
+class _CheckedByCore(c.BaseConfigOption[Any]):
+    """An option no MkDocs type describes (a name or a list of names): the core check alone."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.option = SITE_OPTIONS[name]
+        self.default = _default(name)
+
+    def run_validation(self, value: object) -> Any:
+        try:
+            self.option.check(value, Path.cwd())  # not a path: the folder plays no part
+        except OptionError as error:
+            raise ValidationError(str(error)) from error
+        return value
 
 
 class AcademicConfig(base.Config):
-    """`plugins: - academic: ...`"""
+    """`plugins: - academic: ...` (the docs of each option: `options.SITE_OPTIONS`)."""
 
-    #: Switch the plugin off without removing it (blocks are then left as text).
-    enabled = c.Type(bool, default=True)
-    #: Folder of data files, relative to mkdocs.yml.
-    data_dir = c.Dir(exists=False, default="data")
-    #: Name variants of the site owner, highlighted in author lists.
-    me = c.ListOfItems(c.Type(str), default=[])
-    #: Language of the labels (en, de, fr, es, zh); default: the theme's language.
+    enabled = c.Type(bool, default=_default("enabled"))
+    data_dir = c.Dir(exists=False, default=_default("data_dir"))
+    # A single name is accepted as one name (`me: Ada Lovelace`).
+    me = _CheckedByCore("me")
     language = c.Optional(c.Type(str))
-    #: Labels to override, such as `abstract: Summary`.
-    labels = c.Type(dict, default={})
-    #: Let raw HTML inside Markdown data values (news, highlights, bios) through.
-    allow_html = c.Type(bool, default=False)
-    #: Cut author lists after this many names, keeping yours (0: never cut).
-    max_authors = c.Type(int, default=0)
-    #: Add the plugin's stylesheet and script to every page.
-    assets = c.Type(bool, default=True)
+    labels = c.Type(dict, default=_default("labels"))
+    allow_html = c.Type(bool, default=_default("allow_html"))
+    max_authors = c.Type(int, default=_default("max_authors"))
+    # Searched after the theme's `custom_dir`, before the built-in templates.
+    template_dirs = c.ListOfItems(c.Dir(exists=True), default=_default("template_dirs"))
+    assets = c.Type(bool, default=_default("assets"))
 
     # Outputs for crawlers, reference managers and feed readers ("Outputs" in README.md).
-    #: A page per publication at `<publication_pages_dir>/<slug>/`, with Google Scholar tags.
-    publication_pages = c.Type(bool, default=True)
-    #: Folder of the publication pages and of each entry's `.bib` file, in the site.
-    publication_pages_dir = c.Type(str, default="publications")
-    #: OpenGraph and Twitter card tags on publication pages (off if another plugin writes them).
-    publication_pages_social = c.Type(bool, default=True)
-    #: Write the whole bibliography as BibTeX and CSL-JSON, and each entry as its own `.bib`.
-    exports = c.Type(bool, default=True)
-    #: Path in the site of the BibTeX file of all publications.
-    exports_bibtex = c.Type(str, default="publications.bib")
-    #: Path in the site of the CSL-JSON file of all publications (Zotero, Pandoc, citeproc).
-    exports_csl_json = c.Type(str, default="publications.json")
-    #: An Atom feed of the news items, linked from every page's head. Unset: made when there is
-    #: news and a `site_url`; `true`: a warning when `site_url` is missing; `false`: never.
+    publication_pages = c.Type(bool, default=_default("publication_pages"))
+    publication_pages_dir = c.Type(str, default=_default("publication_pages_dir"))
+    publication_pages_social = c.Type(bool, default=_default("publication_pages_social"))
+    exports = c.Type(bool, default=_default("exports"))
+    exports_bibtex = c.Type(str, default=_default("exports_bibtex"))
+    exports_csl_json = c.Type(str, default=_default("exports_csl_json"))
     feed = c.Optional(c.Type(bool))
-    #: Path in the site of the Atom feed.
-    feed_file = c.Type(str, default="feed.xml")
-    #: Title of the feed; default: "<site_name>: News" (in the site's language).
+    feed_file = c.Type(str, default=_default("feed_file"))
     feed_title = c.Optional(c.Type(str))
 
     # Site-wide defaults for each block's options (the same names as in the block).
-    publications = c.Type(dict, default={})
-    publication = c.Type(dict, default={})
-    news = c.Type(dict, default={})
-    experience = c.Type(dict, default={})
-    profile = c.Type(dict, default={})
+    publications = c.Type(dict, default=_default("publications"))
+    publication = c.Type(dict, default=_default("publication"))
+    news = c.Type(dict, default=_default("news"))
+    experience = c.Type(dict, default=_default("experience"))
+    profile = c.Type(dict, default=_default("profile"))
+
+    #: The checked options (set by `validate`).
+    site_options: SiteOptions = SiteOptions()
+    #: Recoverable problems (block defaults, label keys), logged by the plugin in `on_config`.
+    notes: tuple[OptionProblem, ...] = ()
+
+    def validate(self) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
+        failed, warnings = super().validate()
+        if failed:
+            return failed, warnings
+        folder = Path(os.path.dirname(self.config_file_path)) if self.config_file_path else Path.cwd()
+        options, problems = build_site_options(
+            {name: self[name] for name in SITE_OPTIONS}, folder, name_in_messages=lambda name: MESSAGE_PREFIX + name
+        )
+        for problem in problems:
+            if problem.level == "error":
+                failed.append((problem.option.removeprefix(MESSAGE_PREFIX), ValidationError(problem.message)))
+        self.site_options = options
+        self.notes = tuple(problem for problem in problems if problem.level != "error")
+        # Other readers of this config (outputs.py) see the normalised site paths.
+        for name in ("publication_pages_dir", "exports_bibtex", "exports_csl_json", "feed_file"):
+            self[name] = getattr(options, name)
+        return failed, warnings

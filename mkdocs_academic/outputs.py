@@ -5,7 +5,8 @@
   Highwire `citation_*` tags, OpenGraph/Twitter tags and schema.org `ScholarlyArticle` JSON-LD;
 - `publications.bib`, `publications.json` (CSL-JSON) and `<publication_pages_dir>/<slug>.bib`;
 - `feed.xml`, an Atom feed of the news, linked from every page's head;
-- schema.org `Person` JSON-LD on the page that shows the `/// profile` block.
+- schema.org `Person` JSON-LD on the page that shows the `/// profile` block (the blocks
+  note what they put on each page: `markdown.context.PageRecord`).
 
 Tags go into the head in `on_post_page`, right before `</head>`: that works with every theme
 (mkdocs, Material, ...) without overriding a theme template. The writers themselves are pure
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
 from pathlib import Path
 
 import yaml
@@ -27,28 +27,26 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .config import AcademicConfig
-from .data.homepage import news_items, profile
+from .data.dataset import Dataset
 from .data.models import Publication
 from .data.news import select_news
-from .data.store import Dataset
 from .log import log
+from .markdown.context import PageRecord
+from .options import OptionError, normalise_site_path
 from .render.environment import Renderer
 from .render.exports import bibtex_bibliography, bibtex_entry, csl_json
 from .render.feed import atom_feed, news_entries
 from .render.meta import description, highwire_tags, profile_person, scholarly_article, script_json, social_tags
 from .render.urls import OutputUrls, assign_slugs
 
-#: The class every `/// profile` block's outer element carries (DESIGN.md, the contract).
-PROFILE_CLASS = 'class="academic academic-profile'
-NEWS_CLASS = 'class="academic academic-news'
-
 
 def site_path(value: str, option: str) -> str:
-    """A path inside the site from an option (`publications`, `/exports/all.bib`), checked."""
-    path = posixpath.normpath(value.strip().replace("\\", "/").strip("/")) if value.strip() else ""
-    if not path or path == "." or path.startswith("../") or path == "..":
-        raise PluginError(f"academic: option '{option}' must be a path inside the site, got {value!r}")
-    return path
+    """A path inside the site from an option, normalised by the core (`normalise_site_path`);
+    the plugin's config has already rejected a path out of the site."""
+    try:
+        return normalise_site_path(value)
+    except OptionError as error:
+        raise PluginError(f"academic: option '{option}': {error}") from error
 
 
 def publication_page_markdown(pub: Publication) -> str:
@@ -132,7 +130,7 @@ class SiteOutputs:
         `site_url` is a warning (a feed needs absolute URLs); `feed: false`: never a feed.
         """
         self.feed_url = ""
-        if self.options.feed is False or not news_items(self.dataset):
+        if self.options.feed is False or not self.dataset.news_items():
             return
         if not self.site_url:
             message = (
@@ -152,8 +150,11 @@ class SiteOutputs:
 
     # ---------------------------------------------------------------- on_post_page
 
-    def head_tags(self, page: Page, output: str, renderer: Renderer) -> Markup:
-        """What goes into this page's `<head>`: citation, social and JSON-LD tags, feed link."""
+    def head_tags(self, page: Page, shown: PageRecord, renderer: Renderer) -> Markup:
+        """What goes into this page's `<head>`: citation, social and JSON-LD tags, feed link.
+
+        `shown` is what the blocks put on the page: `Person` JSON-LD goes on a page with the
+        profile; the first page with news is the page the feed entries link to."""
         meta = []
         json_ld = []
         page_url = page.canonical_url or ""
@@ -164,11 +165,11 @@ class SiteOutputs:
             if self.options.publication_pages_social:
                 meta += social_tags(pub, site_name=self.site_name, site_url=self.site_url, page_url=page_url)
             json_ld.append(script_json(scholarly_article(pub, site_url=self.site_url, page_url=page_url)))
-        if PROFILE_CLASS in output:
-            owner, _ = profile(self.dataset)
+        if shown.shows("profile"):
+            owner, _ = self.dataset.owner_profile()
             if owner is not None:
                 json_ld.append(script_json(profile_person(owner, site_url=self.site_url, page_url=page_url)))
-        if NEWS_CLASS in output and not self.news_page_url:
+        if shown.shows("news") and not self.news_page_url:
             self.news_page_url = page_url
         feeds = [(self._feed_title(renderer), self.feed_url)] if self.feed_url else []
         if not (meta or json_ld or feeds):
@@ -187,7 +188,7 @@ class SiteOutputs:
         """Write the Atom feed into the built site (after the pages: entries link to the news page)."""
         if not self.feed_url:
             return
-        items = select_news(news_items(self.dataset), pinned_first=False)
+        items = select_news(self.dataset.news_items(), pinned_first=False)
         entries = news_entries(
             items,
             site_url=self.site_url,

@@ -15,14 +15,13 @@ from mkdocs.structure.pages import Page
 from .config import AcademicConfig
 from .data.names import MeMatcher
 from .data.store import DataStore
-from .data.yamlfile import did_you_mean
 from .log import log
 from .markdown.context import BuildContext, report_problems
 from .markdown.extension import AcademicExtension
-from .markdown.options import BLOCK_OPTIONS, parse_options
+from .options import SiteOptions
 from .outputs import SiteOutputs, insert_into_head
 from .render.environment import Renderer
-from .render.labels import LANGUAGES, Labels
+from .render.labels import Labels
 
 ASSETS_DIR = Path(__file__).parent / "assets"
 CSS = "assets/academic/academic.css"
@@ -37,6 +36,7 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
         self.context: BuildContext | None = None
         self.outputs: SiteOutputs | None = None
         self.labels: dict[str, Labels] = {}
+        self.options = SiteOptions()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with it
@@ -44,28 +44,33 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        if not self.config.enabled:
+        # `AcademicConfig.validate` has checked every option; what it could recover from is told here.
+        self.options = options = self.config.site_options
+        if not options.enabled:
             return None
-        data_dir = Path(self.config.data_dir)
+        for note in self.config.notes:
+            if note.level == "info":
+                log.info("mkdocs.yml: %s", note)
+            else:
+                log.warning("mkdocs.yml: %s", note)
         site_root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        if self.store is None or self.store.data_dir != data_dir:
+        if self.store is None or self.store.data_dir != options.data_dir:
             # Only `mkdocs serve` rebuilds: a single build needs no cache between builds.
             incremental = getattr(self, "command", "serve") != "build"
-            self.store = DataStore(data_dir, site_root, incremental=incremental)
+            self.store = DataStore(options.data_dir, site_root, incremental=incremental)
         custom_dir = config.theme.custom_dir
         self.labels = {}  # `labels:` may have changed (mkdocs serve reloads mkdocs.yml)
-        self._check_labels()
         renderer = Renderer(
             labels=self._labels(self._language(config)),
-            me=MeMatcher(self.config.me),
-            template_dirs=[Path(custom_dir)] if custom_dir else [],
-            allow_html=self.config.allow_html,
-            max_authors=self.config.max_authors or None,
+            me=MeMatcher(list(options.me)),
+            template_dirs=[*([Path(custom_dir)] if custom_dir else []), *options.template_dirs],
+            allow_html=options.allow_html,
+            max_authors=options.max_authors or None,
         )
         self.context = BuildContext(
             store=self.store,
             renderer=renderer,
-            defaults=self._block_defaults(),
+            defaults=options.block_defaults(),
             report_data_problems=False,
         )
         self.outputs = SiteOutputs(self.config)
@@ -88,41 +93,13 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
             own = (page.meta or {}).get("language") or getattr(page.file, "locale", None)
             if own:
                 return str(own)
-        if self.config.language:
-            return self.config.language
         theme_language = config.theme.get("language") or config.theme.get("locale")
-        return str(theme_language or "en")
+        return self.options.labels_language(str(theme_language) if theme_language else None)
 
     def _labels(self, language: str) -> Labels:
         if language not in self.labels:
-            self.labels[language] = Labels(language, self.config.labels)
+            self.labels[language] = Labels(language, self.options.labels)
         return self.labels[language]
-
-    def _check_labels(self) -> None:
-        """A misspelt `labels:` key is a warning; a language without shipped labels a note."""
-        for key in self.config.labels or {}:
-            if key not in Labels.known_keys() and not str(key).startswith(("type_", "link_", "section_")):
-                hint = did_you_mean(str(key), sorted(Labels.known_keys())) or "see the label keys in README"
-                log.warning("mkdocs.yml: plugins.academic.labels: unknown label '%s' (%s)", key, hint)
-        language = self.config.language
-        if language and language.replace("_", "-").split("-")[0].lower() not in LANGUAGES:
-            log.info(
-                "mkdocs.yml: plugins.academic.language: no shipped labels for '%s' (%s); English is used "
-                "where `labels:` does not translate",
-                language,
-                ", ".join(LANGUAGES),
-            )
-
-    def _block_defaults(self) -> dict[str, dict[str, Any]]:
-        """Site-wide block options from mkdocs.yml, each checked like a block's own."""
-        defaults: dict[str, dict[str, Any]] = {}
-        for block in BLOCK_OPTIONS:
-            given = self.config.get(block) or {}
-            _, errors = parse_options(block, given)
-            for error in errors:
-                log.warning("mkdocs.yml: plugins.academic.%s: %s", block, error)
-            defaults[block] = given
-        return defaults
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.context is None:
@@ -166,7 +143,8 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled or self.outputs is None or self.context is None:
             return output
-        return insert_into_head(output, self.outputs.head_tags(page, output, self.context.renderer))
+        shown = self.context.page_record(page.file.src_uri)
+        return insert_into_head(output, self.outputs.head_tags(page, shown, self.context.renderer))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled and self.outputs is not None and self.context is not None:

@@ -1,14 +1,12 @@
-"""Fixtures shared by every test layer.
+"""Fixtures and hooks shared by every test layer.
 
-Sections: paths, building MkDocs sites. Layer-specific fixtures live next to their tests
-(for example tests/browser/conftest.py).
+Sections: paths, the shared corpora. Sites are built with `sitebuilder.build` (tests/sitebuilder.py);
+layer-specific fixtures live next to their tests (for example tests/browser/conftest.py).
 """
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from collections.abc import Callable
+import os
 from pathlib import Path
 
 import pytest
@@ -30,33 +28,58 @@ def example_site() -> Path:
     return EXAMPLE_SITE
 
 
-# ------------------------------------------------------------------------ building sites
+# ------------------------------------------------------------------------------ shared corpora
+#
+# Real-world BibTeX, YAML and JSON Resume files that are too large (and not ours) to ship in
+# the repository. Tests that read them ask for the `corpora` fixture (or `corpus_bib`, one
+# parametrized test per .bib file) or carry the `corpora` marker; without the folder they are
+# skipped with a reason that `pytest -ra` prints. `pytest -m "not corpora"` leaves them out.
 
-MkdocsBuild = Callable[..., subprocess.CompletedProcess]
+CORPORA_VARIABLE = "ACADEMIC_CORPORA"
 
 
-def _mkdocs_build(
-    project_dir: Path, site_dir: Path, *, strict: bool = True, check: bool = True
-) -> subprocess.CompletedProcess:
-    # Same interpreter as the tests, so the installed (editable) plugin is the one under test.
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--clean", "--site-dir", str(site_dir)]
-    if strict:
-        cmd.append("--strict")
-    result = subprocess.run(cmd, cwd=project_dir, capture_output=True, text=True)
-    if check and result.returncode != 0:
-        pytest.fail(
-            f"`mkdocs build{' --strict' if strict else ''}` of {project_dir} failed "
-            f"(exit {result.returncode}):\n{result.stdout}{result.stderr}",
-            pytrace=False,
-        )
-    return result
+def corpora_dir() -> Path:
+    """The shared corpora folder: $ACADEMIC_CORPORA, else `../shared/corpora` beside the repository."""
+    given = os.environ.get(CORPORA_VARIABLE)
+    return Path(given).expanduser().resolve() if given else REPO_ROOT.parent / "shared" / "corpora"
+
+
+CORPORA = corpora_dir()
+CORPORA_MISSING = f"shared corpora not found at {CORPORA}: set {CORPORA_VARIABLE} to run these"
 
 
 @pytest.fixture(scope="session")
-def mkdocs_build() -> MkdocsBuild:
-    """`mkdocs_build(project_dir, site_dir, strict=True, check=True)` runs `mkdocs build`.
+def corpora() -> Path:
+    """The shared corpora folder; the test is skipped when it is absent."""
+    if not CORPORA.is_dir():
+        pytest.skip(CORPORA_MISSING)
+    return CORPORA
 
-    With check=True a failed build fails the test and shows MkDocs' output; with check=False the
-    CompletedProcess is returned (returncode, stdout, stderr) for tests that expect a failure.
-    """
-    return _mkdocs_build
+
+@pytest.fixture(scope="session")
+def corpus_bib_files() -> list[Path]:
+    """Every .bib file of the corpora, or [] without them (for tests that run either way)."""
+    return sorted(CORPORA.rglob("*.bib")) if CORPORA.is_dir() else []
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test taking `corpus_bib` runs once per .bib file of the corpora (id: its relative path)."""
+    if "corpus_bib" not in metafunc.fixturenames:
+        return
+    files = sorted(CORPORA.rglob("*.bib")) if CORPORA.is_dir() else []
+    params = [pytest.param(path, id=path.relative_to(CORPORA).as_posix()) for path in files]
+    if not params:  # one skipped case with the reason, rather than pytest's "empty parameter set"
+        params = [pytest.param(None, id="no-corpora", marks=pytest.mark.skip(reason=CORPORA_MISSING))]
+    metafunc.parametrize("corpus_bib", params)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if {"corpora", "corpus_bib"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.corpora)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("corpora") and not CORPORA.is_dir():
+        pytest.skip(CORPORA_MISSING)

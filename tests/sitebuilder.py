@@ -1,15 +1,35 @@
-"""Build small temporary MkDocs sites the way users do: files on disk, `mkdocs build`."""
+"""Build small MkDocs sites the way users do: files on disk, then `mkdocs build`.
+
+`write_site()` writes a project; `build()` builds it and returns a `Built`. By default the build
+runs in this process (what `mkdocs build` does, without starting Python again: several times
+faster); `build(..., subprocess=True)` runs the real `mkdocs` command line, for the few tests
+that are about the command itself.
+"""
 
 from __future__ import annotations
 
+import logging
+import os
 import re
 import subprocess
 import sys
+import threading
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import config_options, load_config
+from mkdocs.config.base import get_schema
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+
+# MkDocs stamps the build date into pages unless told a fixed one (reproducible builds).
+SOURCE_DATE_EPOCH = "1700000000"
 
 
 @dataclass
@@ -66,21 +86,114 @@ def write_site(
     return root
 
 
-def build(root: Path, *, strict: bool = True) -> Built:
-    """Run `mkdocs build` (with `--strict` by default) in `root`."""
-    site = root / "site"
+def build(root: Path, *, strict: bool = True, site_dir: Path | None = None, subprocess: bool = False) -> Built:
+    """Build the project in `root` as `mkdocs build --clean [--strict]` run in `root` does.
+
+    The site goes to `site_dir` (default `root/site`). `Built.output` holds what MkDocs logged
+    at WARNING and above ("WARNING -  ..." lines), then the "Aborted with ..." message of a
+    failed build, or the traceback of a crash. With `subprocess=True` the real command line runs
+    and `output` is everything it printed.
+    """
+    site = site_dir or root / "site"
+    if subprocess:
+        return _build_in_a_subprocess(root, site, strict)
+    return _build_in_process(root, site, strict)
+
+
+_BUILD_VARIABLES = {"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def build_environment() -> dict[str, str]:
+    """The environment of a build: this one, with a fixed build date and no MkDocs 2 notice."""
+    return {**os.environ, **_BUILD_VARIABLES}
+
+
+# The working directory, the environment, MkDocs' logger and its plugin instances belong to the
+# whole process: builds from several threads take turns.
+_ONE_BUILD_AT_A_TIME = threading.Lock()
+
+
+def _build_in_a_subprocess(root: Path, site: Path, strict: bool) -> Built:
+    # Same interpreter as the tests, so the installed (editable) plugin is the one under test.
     command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--site-dir", str(site)]
     if strict:
         command.append("--strict")
-    result = subprocess.run(command, cwd=root, capture_output=True, text=True, env=_env())
+    result = subprocess.run(command, cwd=root, capture_output=True, text=True, env=build_environment())
     return Built(result.returncode, result.stdout + result.stderr, site)
 
 
-def _env() -> dict[str, str]:
-    import os
+def _build_in_process(root: Path, site: Path, strict: bool) -> Built:
+    """What `mkdocs build` (mkdocs/__main__.py: build_command) does, in this process."""
+    handler = _TextHandler()
+    returncode = 0
+    with _ONE_BUILD_AT_A_TIME, _build_surroundings(root), _capture_mkdocs_log(handler):
+        try:
+            # `strict=None` leaves `strict:` of mkdocs.yml in charge, as the command line does.
+            config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site), strict=strict or None)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config, dirty=False)
+            finally:
+                config.plugins.on_shutdown()
+        except Abort as abort:  # the command line prints this message and exits with 1
+            returncode = 1
+            handler.lines.append(f"\n{abort.format_message()}")
+        except Exception:  # a crash: the command line shows the traceback and exits with 1
+            returncode = 1
+            handler.lines.append(traceback.format_exc())
+    return Built(returncode, "\n".join(handler.lines), site)
 
-    env = dict(os.environ)
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    # MkDocs stamps the build date into pages unless told a fixed one (reproducible builds).
-    env["SOURCE_DATE_EPOCH"] = "1700000000"
-    return env
+
+class _TextHandler(logging.Handler):
+    """Keeps each record as the command line prints it: "WARNING -  message"."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.setFormatter(logging.Formatter("%(message)s"))
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname:<8}-  {self.format(record)}")
+
+
+@contextmanager
+def _capture_mkdocs_log(handler: logging.Handler) -> Iterator[None]:
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    if logger.getEffectiveLevel() > logging.WARNING:
+        logger.setLevel(logging.WARNING)
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
+@contextmanager
+def _build_surroundings(root: Path) -> Iterator[None]:
+    """The working directory, environment and plugin instances of a fresh `mkdocs build` in
+    `root`; all restored afterwards."""
+    cwd = Path.cwd()
+    saved = {name: os.environ.get(name) for name in _BUILD_VARIABLES}
+    os.environ.update(_BUILD_VARIABLES)
+    os.chdir(root)
+    _forget_plugin_instances()
+    try:
+        yield
+    finally:
+        _forget_plugin_instances()
+        os.chdir(cwd)
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def _forget_plugin_instances() -> None:
+    # MkDocs keeps the instance of a plugin that has `on_startup` across `load_config` calls of
+    # one process (so that `mkdocs serve` rebuilds keep it); a new `mkdocs build` starts afresh.
+    for _, option in get_schema(MkDocsConfig):
+        if isinstance(option, config_options.Plugins):
+            option.plugin_cache.clear()

@@ -302,19 +302,12 @@ def test_the_readme_catalogue_lists_every_case(repo_root: Path) -> None:
 
 # --- nothing lost -----------------------------------------------------------------------------
 
-CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
-if not CORPORA.is_dir():
-    CORPORA = Path("/work/shared/corpora")
 
-
-@pytest.mark.skipif(not CORPORA.is_dir(), reason="shared corpora not available")
-def test_every_corpus_entry_and_yaml_item_is_rendered_or_named(tmp_path: Path) -> None:
+def test_every_corpus_entry_and_yaml_item_is_rendered_or_named(tmp_path: Path, corpora: Path) -> None:
     """Through the whole data store: every BibTeX entry becomes a publication or is in a problem."""
-    import mkdocs_academic.data.homepage  # noqa: F401 - registers the YAML loaders
-
     data = tmp_path / "data"
     data.mkdir()
-    for path in sorted(CORPORA.rglob("*.bib")):
+    for path in sorted(corpora.rglob("*.bib")):
         if path.stat().st_size < 1_000_000:
             (data / f"{path.parent.name}-{path.name}").write_bytes(path.read_bytes())
     for name in ("news.yml", "cv.yml", "profile.yml", "publications.yml"):
@@ -335,7 +328,7 @@ def test_every_corpus_entry_and_yaml_item_is_rendered_or_named(tmp_path: Path) -
             assert where in published or where in problem_lines or entry.key in parents, where
     assert checked > 3000
     # YAML: every list item of news.yml became a news item (none was dropped silently).
-    news_items = dataset.extra.get("news") or []
+    news_items = dataset.news_items()
     written = len(re.findall(r"^- ", (data / "news.yml").read_text(encoding="utf-8"), re.MULTILINE))
     news_problems = [p for p in dataset.problems if p.path == "data/news.yml"]
     assert len(news_items) == written or news_problems

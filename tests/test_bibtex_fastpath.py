@@ -1,6 +1,6 @@
-"""The fast path of splitting BibTeX (`bibtex._fast_records`) gives exactly what bibtexparser gives.
+"""The fast reader of BibTeX (`bibtex.fast_reader`) gives exactly what bibtexparser gives.
 
-Each text is split twice, with the fast path and with it switched off (`bibtex._FAST_PATH`, so
+Each text is split twice, with the fast reader and without it (`split_text(..., fast=False)`, so
 that bibtexparser splits the whole text), and the results compared: entries with their types,
 keys, lines, raw fields and field lines; `@string`s; problems with their lines and messages.
 Texts: the fixtures (tests/fixtures/bib-fastpath: shapes the fast path reads, and entries it must
@@ -11,51 +11,33 @@ random edits of the fixtures, and edits re-split from the split of the text befo
 from __future__ import annotations
 
 import random
-import statistics
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import bibtexparser
 import pytest
 
-from mkdocs_academic.data import bibtex
-from mkdocs_academic.data.bibtex import _chunks, _expand, _fast_records, _Macros, _prepare, _split
+from mkdocs_academic.data.bibtex.chunks import cut_into_chunks
+from mkdocs_academic.data.bibtex.decoding import prepare_text
+from mkdocs_academic.data.bibtex.expand import expand_split
+from mkdocs_academic.data.bibtex.fast_reader import fast_records
+from mkdocs_academic.data.bibtex.macros import Macros
+from mkdocs_academic.data.bibtex.split import SplitFile, split_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FASTPATH_FILES = sorted((FIXTURES / "bib-fastpath").glob("*.bib"))
 FIXTURE_FILES = FASTPATH_FILES + sorted((FIXTURES / "bib").glob("*.bib"))
-CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
-if not CORPORA.is_dir():
-    CORPORA = Path("/work/shared/corpora")
-CORPUS_FILES = sorted(CORPORA.rglob("*.bib")) if CORPORA.is_dir() else []
-PETSC = CORPORA / "bibtex-large" / "petsc.bib"
+PETSC = Path("bibtex-large") / "petsc.bib"  # in the shared corpora (the `corpora` fixture)
 
 
-@contextmanager
-def fast_path(on: bool) -> Iterator[None]:
-    previous = bibtex._FAST_PATH
-    bibtex._FAST_PATH = on
-    try:
-        yield
-    finally:
-        bibtex._FAST_PATH = previous
-
-
-def comparable(split: bibtex._SplitFile) -> tuple:
-    """What `_split` found, in a form that compares by value."""
+def comparable(split: SplitFile) -> tuple:
+    """What `split_text` found, in a form that compares by value."""
     entries = [(raw.entry_type, raw.key, raw.line, list(raw.fields), raw.field_lines) for raw in split.entries]
     problems = [(problem.path, problem.line, problem.message, problem.hint) for problem in split.problems]
     return entries, split.strings, problems, split.keys
 
 
-def split_both_ways(text: str, path: str = "refs.bib") -> tuple[bibtex._SplitFile, bibtex._SplitFile]:
-    with fast_path(True):
-        fast = _split(text, path)
-    with fast_path(False):
-        slow = _split(text, path)
-    return fast, slow
+def split_both_ways(text: str, path: str = "refs.bib") -> tuple[SplitFile, SplitFile]:
+    return split_text(text, path, fast=True), split_text(text, path, fast=False)
 
 
 def assert_same(text: str, path: str = "refs.bib") -> None:
@@ -64,9 +46,9 @@ def assert_same(text: str, path: str = "refs.bib") -> None:
 
 
 def fast_chunks(text: str) -> list[tuple[str, bool]]:
-    """Each chunk of `text` (as `_split` cuts it) and whether the fast path reads it."""
-    chunks, lines = _chunks(_prepare(text))
-    return [(chunk, _fast_records(chunk, line) is not None) for chunk, line in zip(chunks, lines, strict=True)]
+    """Each chunk of `text` (as `split_text` cuts it) and whether the fast reader reads it."""
+    chunks, lines = cut_into_chunks(prepare_text(text))
+    return [(chunk, fast_records(chunk, line) is not None) for chunk, line in zip(chunks, lines, strict=True)]
 
 
 # --- fixtures -------------------------------------------------------------------------------------
@@ -79,8 +61,8 @@ def test_fixture_splits_the_same_with_and_without_the_fast_path(path: Path) -> N
         fast, slow = split_both_ways(variant, path.name)
         assert comparable(fast) == comparable(slow)
         # and so are the expanded entries and their problems
-        expanded_fast = _expand(fast, _Macros(fast.strings))
-        expanded_slow = _expand(slow, _Macros(slow.strings))
+        expanded_fast = expand_split(fast, Macros(fast.strings))
+        expanded_slow = expand_split(slow, Macros(slow.strings))
         assert expanded_fast.entries == expanded_slow.entries
         assert expanded_fast.problems == expanded_slow.problems
 
@@ -107,7 +89,7 @@ def test_fast_path_values_lines_and_comments() -> None:
         "@InProceedings  {  spaced  ,\n\n   title\t=\t{Tabs {and} braces}\n   ,\n  year =\n 1999  ,\n"
         '  % note = {old},\n  series = ser # " part " # {two}}\n% after\nfree text\n'
     )
-    [(entry, line, field_lines), (comment, comment_line, _)] = _fast_records(text, 10)
+    [(entry, line, field_lines), (comment, comment_line, _)] = fast_records(text, 10)
     assert (entry.entry_type, entry.key, line) == ("inproceedings", "spaced", 10)
     assert entry.fields == [
         ("title", "{Tabs {and} braces}"),
@@ -123,9 +105,8 @@ def test_fast_path_values_lines_and_comments() -> None:
 # --- corpora and random edits -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda path: str(path.relative_to(CORPORA)))
-def test_corpus_file_splits_the_same_with_and_without_the_fast_path(path: Path) -> None:
-    assert_same(path.read_bytes().decode("utf-8", errors="replace"), path.name)
+def test_corpus_file_splits_the_same_with_and_without_the_fast_path(corpus_bib: Path) -> None:
+    assert_same(corpus_bib.read_bytes().decode("utf-8", errors="replace"), corpus_bib.name)
 
 
 EDITS = ["{", "}", ",", '"', "@", "%", "\n", "=", "#", "(", ")", "\\", "\n@misc{new,\n", "% ", "\n}\n", "\\\n"]
@@ -175,39 +156,35 @@ def test_resplit_of_an_edited_text_equals_bibtexparsers_split() -> None:
     ]
     rng = random.Random(7)
     edits += [text[:middle] + edited(text[middle : middle + 400], rng) + text[middle + 400 :] for _ in range(30)]
-    with fast_path(True):
-        previous = _split(text, "refs.bib")
+    previous = split_text(text, "refs.bib")
     for new in edits:
-        with fast_path(True):
-            again = _split(new, "refs.bib", previous)
-            fresh = _split(new, "refs.bib")
-            back = _split(text, "refs.bib", again)  # and the edit undone
-        with fast_path(False):
-            reference = _split(new, "refs.bib")
+        again = split_text(new, "refs.bib", previous)
+        fresh = split_text(new, "refs.bib")
+        back = split_text(text, "refs.bib", again)  # and the edit undone
+        reference = split_text(new, "refs.bib", fast=False)
         assert comparable(again) == comparable(reference) == comparable(fresh), new[middle - 200 : middle + 600]
         assert comparable(back) == comparable(previous)
 
 
 def test_an_edited_well_formed_entry_needs_no_bibtexparser(monkeypatch: pytest.MonkeyPatch) -> None:
     text = large_text()
-    with fast_path(True):
-        previous = _split(text, "refs.bib")
-        parsed: list[str] = []
-        original = bibtexparser.parse_string
+    previous = split_text(text, "refs.bib")
+    parsed: list[str] = []
+    original = bibtexparser.parse_string
 
-        def counting(bibtex_text: str, *args: object, **kwargs: object) -> object:
-            parsed.append(bibtex_text)
-            return original(bibtex_text, *args, **kwargs)
+    def counting(bibtex_text: str, *args: object, **kwargs: object) -> object:
+        parsed.append(bibtex_text)
+        return original(bibtex_text, *args, **kwargs)
 
-        monkeypatch.setattr(bibtexparser, "parse_string", counting)
-        again = _split(text.replace("Title 150}", "Edited title}"), "refs.bib", previous)
+    monkeypatch.setattr(bibtexparser, "parse_string", counting)
+    again = split_text(text.replace("Title 150}", "Edited title}"), "refs.bib", previous)
     assert parsed == []
+    assert again.parsed is not None and again.parsed.reparsed == 2  # the edited chunk and the one before
     assert [raw.line for raw in again.entries] == [raw.line for raw in previous.entries]
 
 
-@pytest.mark.skipif(not PETSC.is_file(), reason="shared corpora not available")
-def test_resplit_of_an_edited_corpus_file() -> None:
-    text = PETSC.read_text(encoding="utf-8")
+def test_resplit_of_an_edited_corpus_file(corpora: Path) -> None:
+    text = (corpora / PETSC).read_text(encoding="utf-8")
     middle = text.index("\n@", len(text) // 2) + 1
     end = text.index("\n@", middle + 1)
     entry = text[middle:end]
@@ -216,47 +193,8 @@ def test_resplit_of_an_edited_corpus_file() -> None:
         text[:middle] + entry.replace("}", "", 1) + text[end:],  # an unbalanced entry
         text[:middle] + entry + entry + text[end:],  # a duplicate key
     ]
-    with fast_path(True):
-        previous = _split(text, "petsc.bib")
+    previous = split_text(text, "petsc.bib")
     for new in edits:
-        with fast_path(True):
-            again = _split(new, "petsc.bib", previous)
-        with fast_path(False):
-            reference = _split(new, "petsc.bib")
+        again = split_text(new, "petsc.bib", previous)
+        reference = split_text(new, "petsc.bib", fast=False)
         assert comparable(again) == comparable(reference)
-
-
-# --- timing (printed, not asserted) ---------------------------------------------------------------
-
-
-@pytest.mark.skipif(not PETSC.is_file(), reason="shared corpora not available")
-def test_print_split_timing(capsys: pytest.CaptureFixture[str]) -> None:
-    """`_split` of petsc.bib's first 1,000 entries, with and without the fast path, beside
-    bibtexparser's parse of the same text (median of several runs)."""
-    chunks, _ = _chunks(_prepare(PETSC.read_text(encoding="utf-8")))
-    entries = [
-        index
-        for index, chunk in enumerate(chunks)
-        if chunk.startswith("@") and not chunk[1:].lower().startswith(("string", "comment", "preamble"))
-    ]
-    sample = "".join(chunks[: entries[1000]] if len(entries) > 1000 else chunks)
-
-    def median_ms(run: object, times: int) -> float:
-        durations = []
-        for _ in range(times):
-            started = time.perf_counter()
-            run()
-            durations.append(time.perf_counter() - started)
-        return statistics.median(durations) * 1000
-
-    parser = median_ms(lambda: bibtexparser.parse_string(sample, parse_stack=[]), 5)
-    with fast_path(False):
-        before = median_ms(lambda: _split(sample, "petsc.bib"), 5)
-    with fast_path(True):
-        after = median_ms(lambda: _split(sample, "petsc.bib"), 9)
-    with capsys.disabled():
-        print(
-            f"\n_split of {len(sample):,} characters (1,000 entries of petsc.bib): "
-            f"{before:.1f} ms without the fast path, {after:.1f} ms with it; "
-            f"bibtexparser.parse_string: {parser:.1f} ms (split / parse = {after / parser:.2f})"
-        )

@@ -16,7 +16,8 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from sitebuilder import write_site
 
-from mkdocs_academic.data.bibtex import SplitBib, _split, expand_bib_file
+from mkdocs_academic.data.bibtex import SplitBib, expand_bib_file
+from mkdocs_academic.data.bibtex.split import split_text
 from mkdocs_academic.data.store import DataStore
 
 ENTRIES = {
@@ -197,7 +198,7 @@ EDITS = ["}", "{", '"', ",", "=", "%", "\n", "@", "\n@article{new,\n", "\n  @mis
 
 
 def _comparable(split: object) -> tuple:
-    """What `_split` found, in a form that compares by value (not by bibtexparser objects)."""
+    """What `split_text` found, in a form that compares by value (not by bibtexparser objects)."""
     entries = [(raw.entry_type, raw.key, raw.line, list(raw.fields), raw.field_lines) for raw in split.entries]
     problems = [(problem.path, problem.line, problem.message, problem.hint) for problem in split.problems]
     return entries, split.strings, problems, split.keys
@@ -235,34 +236,52 @@ def _edited(text: str, rng: random.Random) -> str:
 
 
 def test_split_of_an_edited_text_equals_a_fresh_split() -> None:
-    """`_split` with the split of an earlier version re-parses only the changed chunks; what it
+    """`split_text` with the split of an earlier version re-parses only the changed chunks; what it
     finds (entries, fields, lines, problems) must be exactly what a split from scratch finds."""
     rng = random.Random(6)
     texts = [path.read_text(encoding="utf-8") for path in sorted(FIXTURES.glob("*.bib"))]
     checked = 0
     for text in texts:
         for _ in range(60):
-            previous = _split(text, "pubs.bib")
+            previous = split_text(text, "pubs.bib")
             edited = _edited(text, rng)
-            again = _split(edited, "pubs.bib", previous)
-            assert _comparable(again) == _comparable(_split(edited, "pubs.bib")), edited
+            again = split_text(edited, "pubs.bib", previous)
+            assert _comparable(again) == _comparable(split_text(edited, "pubs.bib")), edited
             # expanding the edited split from the first expansion: the same as from scratch
             first, _ = _expanded(previous)
-            assert _expanded(again, first)[1] == _expanded(_split(edited, "pubs.bib"))[1], edited
+            assert _expanded(again, first)[1] == _expanded(split_text(edited, "pubs.bib"))[1], edited
             # and back: the edit undone, starting from the edited version's split
-            assert _comparable(_split(text, "pubs.bib", again)) == _comparable(previous)
+            assert _comparable(split_text(text, "pubs.bib", again)) == _comparable(previous)
             # a chain of edits, each from the one before
             further = _edited(edited, rng)
-            assert _comparable(_split(further, "pubs.bib", again)) == _comparable(_split(further, "pubs.bib"))
+            assert _comparable(split_text(further, "pubs.bib", again)) == _comparable(split_text(further, "pubs.bib"))
             checked += 1
     assert checked > 100
 
 
-def test_an_edit_parses_only_its_own_entries(monkeypatch) -> None:
-    """Editing one entry of a large text gives bibtexparser only a few entries to parse."""
-    entries = [f"@misc{{key{i},\n  title = {{Title {i}}},\n  year = {{2000}},\n}}\n" for i in range(300)]
-    text = "% a file\n" + "\n".join(entries)
-    previous = _split(text, "pubs.bib")
+def _entries_text(count: int) -> str:
+    entries = [f"@misc{{key{i},\n  title = {{Title {i}}},\n  year = {{2000}},\n}}\n" for i in range(count)]
+    return "% a file\n" + "\n".join(entries)
+
+
+def test_an_edit_reads_only_its_own_chunks() -> None:
+    """Editing one entry of a large text reads two chunks again (the entry and the one before
+    it), whichever reader reads them; the other 300 are kept from the previous split."""
+    text = _entries_text(300)
+    previous = split_text(text, "pubs.bib")
+    assert previous.parsed is not None and previous.parsed.reparsed == 301  # the header and 300 entries
+    edited = text.replace("Title 150}", "Edited title}")
+    again = split_text(edited, "pubs.bib", previous)
+    assert again.parsed is not None and again.parsed.reparsed == 2
+    assert _comparable(again) == _comparable(split_text(edited, "pubs.bib"))
+    assert [raw.line for raw in again.entries] == [raw.line for raw in previous.entries]
+
+
+def test_an_edit_gives_bibtexparser_only_its_own_entries(monkeypatch) -> None:
+    """Without the fast reader, bibtexparser reads every chunk: after an edit it gets the two
+    chunks read again, and the first line of the entry after them (where an unclosed one ends)."""
+    text = _entries_text(300)
+    previous = split_text(text, "pubs.bib", fast=False)
     parsed: list[str] = []
     original = bibtexparser.parse_string
 
@@ -272,10 +291,10 @@ def test_an_edit_parses_only_its_own_entries(monkeypatch) -> None:
 
     monkeypatch.setattr(bibtexparser, "parse_string", counting)
     edited = text.replace("Title 150}", "Edited title}")
-    again = _split(edited, "pubs.bib", previous)
-    assert sum(chunk.count("@misc") for chunk in parsed) <= 3
-    assert _comparable(again) == _comparable(_split(edited, "pubs.bib"))
-    assert [raw.line for raw in again.entries] == [raw.line for raw in previous.entries]
+    again = split_text(edited, "pubs.bib", previous, fast=False)
+    assert parsed and sum(chunk.count("@misc") for chunk in parsed) <= 3
+    monkeypatch.setattr(bibtexparser, "parse_string", original)
+    assert _comparable(again) == _comparable(split_text(edited, "pubs.bib", fast=False))
 
 
 def test_store_after_an_edit_equals_a_fresh_store(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sitebuilder import Built, build
 
 FIXTURES = Path(__file__).parent / "fixtures" / "jsonresume"
 
@@ -64,6 +65,11 @@ def make_site(tmp_path: Path) -> Callable[..., Path]:
     return make
 
 
+def ok(built: Built) -> None:
+    """Fail the test with MkDocs' output when the build failed."""
+    assert built.ok, built.output
+
+
 GOOD = {
     "data/news.yml": """
         - date: 2025-12
@@ -88,33 +94,31 @@ GOOD = {
 
 
 @pytest.mark.parametrize("theme", ["mkdocs", "material"])
-def test_site_builds_strict_with_site_defaults(
-    make_site: Callable[..., Path], mkdocs_build, theme: str, tmp_path: Path
-) -> None:
+def test_site_builds_strict_with_site_defaults(make_site: Callable[..., Path], theme: str, tmp_path: Path) -> None:
     project = make_site({**GOOD}, theme=theme)
     shutil.copy(FIXTURES / "sample.resume.json", project / "data" / "resume.json")
     # profile.yml and resume.json both hold a profile: that is a (strict) warning ...
-    result = mkdocs_build(project, tmp_path / "out", check=False)
+    result = build(project, site_dir=tmp_path / "out")
     assert result.returncode == 1
-    assert "data/profile.yml and data/resume.json both hold a profile" in result.stderr
-    assert "section 'education' is in both data/cv.yml and data/resume.json" in result.stderr
+    assert "data/profile.yml and data/resume.json both hold a profile" in result.output
+    assert "section 'education' is in both data/cv.yml and data/resume.json" in result.output
     # ... so keep one of each; then the build is clean.
     (project / "data" / "profile.yml").unlink()
     (project / "data" / "cv.yml").unlink()
-    mkdocs_build(project, tmp_path / "out")
+    ok(build(project, site_dir=tmp_path / "out"))
     html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert html.count('class="academic-news-item') == 2  # the site-wide `limit: 2`
     assert "Richard Hendriks" in html and "CEO/President" in html and "Bachelor in Information Technology" in html
     assert (tmp_path / "out" / "assets" / "academic" / "academic.css").is_file()
 
 
-def test_twice_the_same_output(make_site: Callable[..., Path], mkdocs_build, tmp_path: Path) -> None:
+def test_twice_the_same_output(make_site: Callable[..., Path], tmp_path: Path) -> None:
     project = make_site(GOOD)
     shutil.copy(FIXTURES / "al-folio.resume.json", project / "data" / "resume.json")
     (project / "data" / "profile.yml").unlink()
     (project / "data" / "cv.yml").unlink()
-    mkdocs_build(project, tmp_path / "a")
-    mkdocs_build(project, tmp_path / "b")
+    ok(build(project, site_dir=tmp_path / "a"))
+    ok(build(project, site_dir=tmp_path / "b"))
 
     def page(folder: str) -> str:
         # The default theme writes the build time in a comment at the end.
@@ -142,36 +146,36 @@ def test_twice_the_same_output(make_site: Callable[..., Path], mkdocs_build, tmp
     ],
 )
 def test_bad_data_fails_strict_with_file_and_line(
-    make_site: Callable[..., Path], mkdocs_build, tmp_path: Path, name: str, text: str, message: str
+    make_site: Callable[..., Path], tmp_path: Path, name: str, text: str, message: str
 ) -> None:
     project = make_site({**GOOD, name: text})
-    result = mkdocs_build(project, tmp_path / "out", check=False)
-    assert result.returncode == 1, result.stderr
-    assert message in result.stderr
-    assert "Traceback" not in result.stderr
+    result = build(project, site_dir=tmp_path / "out")
+    assert result.returncode == 1, result.output
+    assert message in result.output
+    assert "Traceback" not in result.output
 
 
-def test_bad_block_options_fail_strict(make_site: Callable[..., Path], mkdocs_build, tmp_path: Path) -> None:
+def test_bad_block_options_fail_strict(make_site: Callable[..., Path], tmp_path: Path) -> None:
     page = "/// experience | eduction\n    sort: random\n///\n\n/// profile\n    photos: false\n///\n"
     project = make_site(GOOD, page=page)
-    result = mkdocs_build(project, tmp_path / "out", check=False)
+    result = build(project, site_dir=tmp_path / "out")
     assert result.returncode == 1
-    assert "index.md:1: /// experience: no CV section 'eduction' (did you mean 'education'?)" in result.stderr
-    assert "option 'sort': expected one of newest, oldest, file" in result.stderr
-    assert "unknown option 'photos' (did you mean 'photo'?)" in result.stderr
+    assert "index.md:1: /// experience: no CV section 'eduction' (did you mean 'education'?)" in result.output
+    assert "option 'sort': expected one of newest, oldest, file" in result.output
+    assert "unknown option 'photos' (did you mean 'photo'?)" in result.output
 
 
-def test_bad_site_default_fails_strict(make_site: Callable[..., Path], mkdocs_build, tmp_path: Path) -> None:
+def test_bad_site_default_fails_strict(make_site: Callable[..., Path], tmp_path: Path) -> None:
     project = make_site(GOOD)
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace("limit: 2", "limits: 2"), encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "out", check=False)
+    result = build(project, site_dir=tmp_path / "out")
     assert result.returncode == 1
-    assert "plugins.academic.news: unknown option 'limits' (did you mean 'limit'?)" in result.stderr
+    assert "plugins.academic.news: unknown option 'limits' (did you mean 'limit'?)" in result.output
 
 
-def test_example_site_pages(example_site: Path, mkdocs_build, tmp_path: Path) -> None:
-    mkdocs_build(example_site, tmp_path / "out")
+def test_example_site_pages(example_site: Path, tmp_path: Path) -> None:
+    ok(build(example_site, site_dir=tmp_path / "out", subprocess=True))  # the real command line
     home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert "academic-profile-card" in home
     assert home.count('class="academic-news-item') == 5

@@ -9,7 +9,6 @@ import pytest
 
 from mkdocs_academic.data.cv import load_cv, sort_entries
 from mkdocs_academic.data.dates import DateRange, parse_date_range, parse_partial_date
-from mkdocs_academic.data.homepage import cv_sections, profile
 from mkdocs_academic.data.jsonresume import load_resume
 from mkdocs_academic.data.models import PartialDate
 from mkdocs_academic.data.news import load_news, select_news
@@ -364,8 +363,8 @@ def test_store_merges_yaml_and_json_resume(tmp_path: Path) -> None:
     write(tmp_path, "cv.yml", CV_YAML)
     (tmp_path / "resume.json").write_bytes((FIXTURES / "sample.resume.json").read_bytes())
     dataset = DataStore(tmp_path).load()
-    sections, notes = cv_sections(dataset)
+    sections, notes = dataset.cv_sections()
     assert list(sections)[:3] == ["education", "positions", "skills"]
     assert "work" in sections and "education" in notes
-    found, profile_notes = profile(dataset)
+    found, profile_notes = dataset.owner_profile()
     assert found is not None and found.name == "Richard Hendriks" and profile_notes == []

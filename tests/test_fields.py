@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_academic.data.fields import parse_date, parse_month, publication_from_fields, safe_url
+from mkdocs_academic.data.dates import parse_date, parse_month
+from mkdocs_academic.data.fields import publication_from_fields
 from mkdocs_academic.data.models import PartialDate, Source
 from mkdocs_academic.data.problems import Problem
+from mkdocs_academic.data.urls import safe_url
 
 
 def build(fields: dict[str, object], entry_type: str = "article", latex: bool = True):

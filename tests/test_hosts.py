@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from sitebuilder import _env, build, write_site
+from sitebuilder import build, build_environment, write_site
 
 BIB = r"""
 @article{lovelace2024engines,
@@ -99,7 +99,7 @@ def test_properdocs_builds_with_the_plugin(tmp_path: Path) -> None:
         cwd=root,
         capture_output=True,
         text=True,
-        env=_env(),
+        env=build_environment(),
     )
     assert result.returncode == 0, result.stdout + result.stderr
     html = (root / "site/research/papers/index.html").read_text()
@@ -117,7 +117,7 @@ def test_properdocs_strict_fails_on_bad_data(tmp_path: Path) -> None:
         cwd=root,
         capture_output=True,
         text=True,
-        env=_env(),
+        env=build_environment(),
     )
     assert result.returncode != 0
     assert "data/p.bib:1: entry 'x': missing year" in result.stdout + result.stderr

@@ -1,6 +1,6 @@
 """`mkdocs-academic import`: each demo site of the corpora becomes a site that builds with `--strict`.
 
-The fixtures are copies of /work/shared/corpora (tests/fixtures/import/README.md). For each
+The fixtures are copies of demo sites in the shared corpora (tests/fixtures/import/README.md). For each
 source we import with `--site`, build, and look for every publication, news item and CV entry
 of the source in the built HTML (titles written out here, so the test does not trust the
 importer to say what the source holds). The report must list what was not mapped.

@@ -200,12 +200,12 @@ def _names_in(paths: list[Path]) -> list[str]:
     return found
 
 
-def test_plain_name_shortcut_gives_the_same_person(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_plain_name_shortcut_gives_the_same_person(
+    monkeypatch: pytest.MonkeyPatch, corpus_bib_files: list[Path]
+) -> None:
     """Plain names skip mark stripping and LaTeX decoding: the result must not change."""
     fixtures = sorted((Path(__file__).parent / "fixtures").rglob("*.bib"))
-    corpora = Path(__file__).resolve().parents[2] / "shared" / "corpora"
-    real = sorted(corpora.rglob("*.bib")) if corpora.is_dir() else []
-    raw_names = _names_in(fixtures + real)
+    raw_names = _names_in(fixtures + corpus_bib_files)
     raw_names += [
         "Ada Lovelace",
         "Lovelace, Ada",

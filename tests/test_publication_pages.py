@@ -218,6 +218,60 @@ def test_a_bad_pages_dir_is_a_clear_error(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
+def venue_lines(html: str) -> list[str]:
+    """The content of each venue element (`<span>` in a list, `<p>` on a page), badge left out."""
+    found = re.findall(r'<(?:span|p) class="academic-pub-venue">(.*?)</(?:span|p)>\n', html)
+    return [re.sub(r'^<span class="academic-badge academic-abbr">[^<]*</span> ', "", line) for line in found]
+
+
+@pytest.mark.parametrize(
+    ("entry_type", "venue_field", "expected"),
+    [
+        # An article: series, publisher and address are not part of where it appeared.
+        (
+            "article",
+            "journal",
+            '<cite class="academic-venue">Journal of Engines</cite>, vol.&nbsp;12, pp.&nbsp;1–20, '
+            '<time datetime="2020">2020</time>',
+        ),
+        # A part of a book: they are.
+        (
+            "incollection",
+            "booktitle",
+            'In <cite class="academic-venue">Journal of Engines</cite>, LNCS, vol.&nbsp;12, pp.&nbsp;1–20, '
+            'Springer, Berlin, <time datetime="2020">2020</time>',
+        ),
+    ],
+)
+def test_an_entry_shows_the_same_venue_line_in_a_list_and_on_its_page(
+    tmp_path: Path, entry_type: str, venue_field: str, expected: str
+) -> None:
+    bib = f"""
+@{entry_type}{{engines2020,
+  title     = {{Engines}},
+  author    = {{Lovelace, Ada}},
+  {venue_field} = {{Journal of Engines}},
+  series    = {{LNCS}},
+  volume    = {{12}},
+  pages     = {{1--20}},
+  publisher = {{Springer}},
+  address   = {{Berlin}},
+  year      = {{2020}},
+}}
+"""
+    root = write_site(
+        tmp_path,
+        pages={"index.md": "# Home\n\n/// publications\n///\n"},
+        data={"papers.bib": bib},
+        extra_config={"site_url": SITE_URL},
+    )
+    result = built(root)
+    in_list = venue_lines(result.html())
+    on_page = venue_lines(result.html("publications/engines2020/"))
+    assert len(in_list) == len(on_page) == 1
+    assert in_list == on_page == [expected]
+
+
 # ----------------------------------------------------------------------------- the exports
 
 

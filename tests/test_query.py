@@ -31,7 +31,7 @@ def test_newest_first_then_month_then_file_order() -> None:
     ]
     assert [p.key for p in sort_publications(items, "newest")] == ["f", "c", "b", "d", "e", "a", "g"]
     assert [p.key for p in sort_publications(items, "oldest")][:2] == ["g", "a"]
-    assert [p.key for p in sort_publications(items, "none")] == list("abcdefg")
+    assert [p.key for p in sort_publications(items, "file")] == list("abcdefg")
 
 
 def test_group_by_year_keeps_order() -> None:
@@ -67,5 +67,5 @@ def test_filters_combine() -> None:
     assert [p.key for p in select(items, PublicationQuery(keywords=frozenset({"ML"})))] == ["b", "a"]
     assert [p.key for p in select(items, PublicationQuery(year_from=2021))] == ["c", "b"]
     assert [p.key for p in select(items, PublicationQuery(authors=("A. Lovelace",)))] == ["a"]
-    assert [p.key for p in select(items, PublicationQuery(keys=("C", "a"), sort="none"))] == ["c", "a"]
+    assert [p.key for p in select(items, PublicationQuery(keys=("C", "a"), sort="file"))] == ["c", "a"]
     assert [p.key for p in select(items, PublicationQuery(limit=1))] == ["c"]

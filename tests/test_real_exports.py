@@ -9,7 +9,8 @@ from pathlib import Path
 
 from sitebuilder import build, write_site
 
-from mkdocs_academic.data.fields import parse_date, publication_from_fields
+from mkdocs_academic.data.dates import parse_date
+from mkdocs_academic.data.fields import publication_from_fields
 from mkdocs_academic.data.latex import latex_to_unicode
 from mkdocs_academic.data.models import PartialDate, Source
 from mkdocs_academic.data.names import parse_name

@@ -20,7 +20,7 @@ from xml.etree import ElementTree
 import pytest
 from sitebuilder import Built, build, write_site
 
-from mkdocs_academic.data.fields import safe_url, unsafe_markdown_links
+from mkdocs_academic.data.urls import safe_url, unsafe_markdown_links
 from mkdocs_academic.render.inline_markdown import InlineMarkdown, drop_unsafe_url_attributes
 
 #: Markup payloads (OWASP cheat-sheet style). Each contains the marker `XSS`.

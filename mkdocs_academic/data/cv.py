@@ -27,7 +27,7 @@ from .dates import DateRange
 from .models import Link, Person, Source
 from .problems import Problem
 from .schema import ItemReader
-from .yamlfile import LineDict, LineList, did_you_mean, load_data_file
+from .yamlfile import LineDict, LineList, load_data_file
 
 #: Every field of a CV entry (README: "CV entry fields").
 ENTRY_FIELDS = frozenset(
@@ -248,10 +248,3 @@ def sort_entries(entries: tuple[CVEntry, ...] | list[CVEntry], order: str = "new
         reverse=newest,
     )
     return undated + dated if newest else dated + undated
-
-
-def section_hint(name: str, known: list[str]) -> str:
-    """A hint for an unknown section name."""
-    if not known:
-        return "add the section to cv.yml (or resume.json) in the data directory"
-    return did_you_mean(name, known) or f"sections in your data: {', '.join(known)}"

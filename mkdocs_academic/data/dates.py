@@ -1,7 +1,9 @@
-"""Dates as people write them in news and CV files, at their own precision.
+"""Dates as people write them, at their own precision.
 
-`2024`, `2024-05`, `2024-05-17`, `May 2024`, `Dec 2025`, `17 May 2024`, `May 17, 2024`, and
-ranges such as `2020–2022`, `Sep 2020 - Jun 2024` or `2019 – present`.
+In BibTeX and publication fields: ISO-like dates (`parse_date`: `2024`, `2024-05`,
+`2024-05-17`, biblatex ranges) and months (`parse_month`: `May`, `5`, `May 12`). In news and CV
+files also `May 2024`, `Dec 2025`, `17 May 2024`, `May 17, 2024`, and ranges such as
+`2020–2022`, `Sep 2020 - Jun 2024` or `2019 – present`.
 """
 
 from __future__ import annotations
@@ -9,8 +11,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .fields import MONTHS, parse_date
 from .models import PartialDate
+
+#: Month names and abbreviations (lower case) and their numbers.
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
 
 #: Words meaning "still going on" in place of an end date.
 PRESENT_WORDS = frozenset({"present", "now", "current", "today", "ongoing", "heute", "actualidad", "至今"})
@@ -20,6 +44,48 @@ _MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\.?\s+([A-Za-z]+)\.?,?\s+(\d{4})$")
 _RANGE = re.compile(r"^(.+?)\s*(?:–|—|\s-\s|-(?=\s*[A-Za-z])|\bto\b|\.\.)\s*(.+)$")
 _YEAR_RANGE = re.compile(r"^(\d{4})\s*[-–—]\s*(\d{4}|[A-Za-z]+)$")
+_MONTH_TOKENS = re.compile(r"[\s,.\-/~]+")
+_ISO_DATE = re.compile(r"^\s*(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?")
+_RANGE_START = re.compile(r"\s*\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?\s*")
+_RANGE_END = re.compile(r"\s*(?:\d{4}|\.\.)")  # `..` is biblatex's open end
+
+
+def parse_month(text: str) -> tuple[int | None, int | None]:
+    """Month (and day, when written) from `May`, `may`, `5`, `05`, `May 12` or `12 May`."""
+    month: int | None = None
+    day: int | None = None
+    for token in _MONTH_TOKENS.split(text.strip().lower()):
+        if not token:
+            continue
+        if token in MONTHS and month is None:
+            month = MONTHS[token]
+        elif token.isdigit():
+            number = int(token)
+            if month is None and 1 <= number <= 12 and not any(t in MONTHS for t in text.lower().split()):
+                month = number
+            elif day is None and 1 <= number <= 31:
+                day = number
+    return month, day
+
+
+def parse_date(text: str) -> PartialDate | None:
+    """An ISO-like date at any precision: `2024`, `2024-05`, `2024-05-17`, `2024/05/17`.
+
+    A biblatex range (`2022-11/2022-12`, `2022/2023`, open-ended `2022/`) gives its start."""
+    start, slash, end = text.partition("/")
+    if slash and _RANGE_START.fullmatch(start) and (not end.strip() or _RANGE_END.match(end)):
+        text = start
+    match = _ISO_DATE.match(text)
+    if not match:
+        return None
+    year = int(match.group(1))
+    month = int(match.group(2)) if match.group(2) else None
+    day = int(match.group(3)) if match.group(3) else None
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    return PartialDate(year, month, day)
 
 
 @dataclass(frozen=True)
@@ -41,11 +107,6 @@ class DateRange:
         end = far if self.ongoing else (self.end or self.start or PartialDate(0)).sort_key
         start = (self.start or self.end or PartialDate(0)).sort_key
         return (*end, *start)
-
-    @property
-    def latest(self) -> PartialDate | None:
-        """The last date of the range (None when ongoing)."""
-        return None if self.ongoing else (self.end or self.start)
 
 
 def parse_partial_date(value: object) -> PartialDate | None:

@@ -1,86 +1,32 @@
 """Turn the fields of one entry (from BibTeX or YAML) into a `Publication`.
 
 BibTeX and YAML publications share this mapping, so a field means the same in both. The
-README's "Publication fields" table documents every name handled here.
+README's "Publication fields" table documents every name handled here. Entry types and status
+words are in `entry_types`, link safety and identifiers in `urls`, dates in `dates`.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Mapping
-from urllib.parse import unquote
 
 from .bibtex import add_bibtex_field
+from .dates import parse_date, parse_month
+from .entry_types import known_status, normalise_entry_type, status_label
 from .latex import latex_to_unicode
 from .models import Link, PartialDate, Person, Publication, Source
 from .names import name_list_problem, parse_names
 from .problems import Problem
-
-#: Entry types we know, and the type each alias stands for.
-ENTRY_TYPE_ALIASES: dict[str, str] = {
-    "conference": "inproceedings",
-    "conference_paper": "inproceedings",
-    "proceedings_article": "inproceedings",
-    "journal_article": "article",
-    "magazine_article": "article",
-    "newspaper_article": "article",
-    "book_section": "incollection",
-    "electronic": "online",
-    "www": "online",
-    "webpage": "online",
-    "web_page": "online",
-    "generic": "misc",
-    "computer_program": "software",
-    "presentation": "misc",
-    "mvbook": "book",
-    "bookinbook": "inbook",
-    "suppbook": "inbook",
-    "collection": "book",
-    "mvcollection": "book",
-    "reference": "book",
-    "mvproceedings": "proceedings",
-    "suppcollection": "incollection",
-    "suppperiodical": "article",
-    "periodical": "article",
-    "artwork": "misc",
-    "audio": "misc",
-    "video": "misc",
-    "image": "misc",
-    "movie": "misc",
-    "music": "misc",
-    "performance": "misc",
-    "standard": "techreport",
-    "report": "techreport",
-    "letter": "misc",
-    "commentary": "misc",
-    "jurisdiction": "misc",
-    "legislation": "misc",
-    "legal": "misc",
-    "review": "article",
-}
-KNOWN_ENTRY_TYPES = frozenset(
-    {
-        "article",
-        "book",
-        "booklet",
-        "inbook",
-        "incollection",
-        "inproceedings",
-        "manual",
-        "mastersthesis",
-        "misc",
-        "phdthesis",
-        "proceedings",
-        "techreport",
-        "unpublished",
-        "thesis",
-        "online",
-        "patent",
-        "dataset",
-        "software",
-        "preprint",
-    }
+from .urls import (
+    arxiv_id_in_text,
+    bare_arxiv_id,
+    bare_doi,
+    is_arxiv_id,
+    latex_url_in_text,
+    link_identity,
+    safe_url,
+    strip_latex_url,
+    unsafe_markdown_links,
 )
 
 #: Fields that only steer how an entry is shown; they are left out of the copyable BibTeX.
@@ -157,157 +103,10 @@ LINK_FIELDS: dict[str, str] = {
     "supp": "Supplement",
 }
 
-#: Words for an unfinished work, accepted in `status`, `pubstate` or in place of a year.
-STATUS_WORDS: dict[str, str] = {
-    "submitted": "Submitted",
-    "under review": "Under review",
-    "underreview": "Under review",
-    "in review": "Under review",
-    "to appear": "To appear",
-    "toappear": "To appear",
-    "forthcoming": "To appear",
-    "accepted": "Accepted",
-    "in press": "In press",
-    "inpress": "In press",
-    "preprint": "Preprint",
-    "prepublished": "Preprint",
-    "in preparation": "In preparation",
-    "inpreparation": "In preparation",
-    "work in progress": "Work in progress",
-    "wip": "Work in progress",
-}
-
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-
-SAFE_SCHEMES = ("http", "https", "mailto")
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-_ARXIV_PREFIX = re.compile(r"^(?:https?://arxiv\.org/(?:abs|pdf)/|arxiv:)", re.IGNORECASE)
-_ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}(v\d+)?|[a-z-]+(\.[A-Z]{2})?/\d{7}(v\d+)?")
-_ARXIV_IN_TEXT = re.compile(r"arXiv[:\s]\s*(\d{4}\.\d{4,5}(?:v\d+)?)", re.IGNORECASE)
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _TRUE = {"true", "yes", "1", "on", "y"}
-_MONTH_TOKENS = re.compile(r"[\s,.\-/~]+")
-_ISO_DATE = re.compile(r"^\s*(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?")
 # `1600-1612` (IEEE writes one hyphen): a range of pages takes an en dash, as `--` gives.
 _PAGE_RANGE_HYPHEN = re.compile(r"(?<=\w)\s*-\s*(?=\w)")
-_RANGE_START = re.compile(r"\s*\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?\s*")
-_RANGE_END = re.compile(r"\s*(?:\d{4}|\.\.)")  # `..` is biblatex's open end
 _YEAR = re.compile(r"\s*(\d{4})[a-z]?\s*")
-_LATEX_URL = re.compile(r"\\url\{(.*)\}")
-
-
-def normalise_entry_type(entry_type: str) -> str | None:
-    """The canonical entry type for `entry_type`, or None when it is unknown."""
-    lowered = entry_type.lower()
-    if lowered in KNOWN_ENTRY_TYPES:
-        return lowered
-    return ENTRY_TYPE_ALIASES.get(lowered)
-
-
-def safe_url(url: str) -> bool:
-    """True for http(s), mailto and relative URLs; false for `javascript:`, `data:` and co."""
-    # Browsers decode character references before reading the scheme (`&#106;avascript:`).
-    if "&" in url:
-        url = html.unescape(url)
-    # Browsers ignore control characters and spaces in a scheme (`java\tscript:`): drop them.
-    cleaned = url if url.isascii() and url.isprintable() and " " not in url else _printable(url)
-    match = _SCHEME.match(cleaned)
-    return match is None or match.group(1).lower() in SAFE_SCHEMES
-
-
-# Link targets inside Markdown: `[text](url)`, `![alt](url)`, `[ref]: url`, `<scheme:...>`
-# autolinks and `href=` / `src=` attributes of raw HTML.
-_MARKDOWN_LINKS = re.compile(
-    r"\]\(\s*<?([^)\s>]+)"
-    r"|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)"
-    r"|<([a-zA-Z][a-zA-Z0-9+.-]*:[^\s>]*)>"
-    r"|\b(?:href|src|action|formaction|xlink:href)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))",
-    re.IGNORECASE | re.MULTILINE,
-)
-
-
-def unsafe_markdown_links(text: str) -> list[str]:
-    """Link targets in a Markdown value whose scheme is not safe (they are dropped when shown)."""
-    if ":" not in text:
-        return []
-    found: list[str] = []
-    for match in _MARKDOWN_LINKS.finditer(text):
-        url = next(group for group in match.groups() if group is not None)
-        if not safe_url(html.unescape(url)):
-            found.append(url)
-    return found
-
-
-def _printable(url: str) -> str:
-    return "".join(ch for ch in url if ch.isprintable() and not ch.isspace())
-
-
-def parse_month(text: str) -> tuple[int | None, int | None]:
-    """Month (and day, when written) from `May`, `may`, `5`, `05`, `May 12` or `12 May`."""
-    month: int | None = None
-    day: int | None = None
-    for token in _MONTH_TOKENS.split(text.strip().lower()):
-        if not token:
-            continue
-        if token in MONTHS and month is None:
-            month = MONTHS[token]
-        elif token.isdigit():
-            number = int(token)
-            if month is None and 1 <= number <= 12 and not any(t in MONTHS for t in text.lower().split()):
-                month = number
-            elif day is None and 1 <= number <= 31:
-                day = number
-    return month, day
-
-
-def parse_date(text: str) -> PartialDate | None:
-    """An ISO-like date at any precision: `2024`, `2024-05`, `2024-05-17`, `2024/05/17`.
-
-    A biblatex range (`2022-11/2022-12`, `2022/2023`, open-ended `2022/`) gives its start."""
-    start, slash, end = text.partition("/")
-    if slash and _RANGE_START.fullmatch(start) and (not end.strip() or _RANGE_END.match(end)):
-        text = start
-    match = _ISO_DATE.match(text)
-    if not match:
-        return None
-    year = int(match.group(1))
-    month = int(match.group(2)) if match.group(2) else None
-    day = int(match.group(3)) if match.group(3) else None
-    if month is not None and not 1 <= month <= 12:
-        return None
-    if day is not None and not 1 <= day <= 31:
-        return None
-    return PartialDate(year, month, day)
-
-
-def known_status(text: str) -> str | None:
-    """The display label of a status word ("in press" -> "In press"), or None."""
-    return STATUS_WORDS.get(" ".join(text.lower().split()))
-
-
-def status_label(text: str) -> str:
-    """The display label for a status word, or the text itself when it is not a known word."""
-    return known_status(text) or text
 
 
 def publication_from_fields(
@@ -636,7 +435,7 @@ def _links(
 
     def add(kind: str, url: str, label: str, field_name: str) -> None:
         url = url.strip()
-        same = _link_identity(url)
+        same = link_identity(url)
         if not url or same in seen:
             return
         if not safe_url(url):
@@ -649,19 +448,19 @@ def _links(
         seen.add(same)
         links.append(Link(kind, url, label))
 
-    doi = _DOI_PREFIX.sub("", raw("doi")).strip()
-    arxiv = _ARXIV_PREFIX.sub("", raw("arxiv")).strip()
+    doi = bare_doi(raw("doi"))
+    arxiv = bare_arxiv_id(raw("arxiv"))
     eprint, prefix = raw("eprint"), (raw("archiveprefix") or raw("eprinttype")).lower()
-    if not arxiv and eprint and (prefix == "arxiv" or (not prefix and _ARXIV_ID.fullmatch(eprint))):
-        arxiv = _ARXIV_PREFIX.sub("", eprint).strip()
+    if not arxiv and eprint and (prefix == "arxiv" or (not prefix and is_arxiv_id(eprint))):
+        arxiv = bare_arxiv_id(eprint)
     if not arxiv and raw("journal").lower() == "corr" and raw("volume").lower().startswith("abs/"):
         arxiv = raw("volume")[4:]  # DBLP: `journal = {CoRR}, volume = {abs/2001.01234}`
     if not arxiv:
         # Google Scholar writes preprints as `journal = {arXiv preprint arXiv:2401.01234}`.
         for name in ("journal", "note", "howpublished", "volume"):
-            found = _ARXIV_IN_TEXT.search(raw(name))
+            found = arxiv_id_in_text(raw(name))
             if found:
-                arxiv = found.group(1)
+                arxiv = found
                 break
     arxiv = arxiv.removesuffix(".pdf")
     for name in LINK_FIELDS:
@@ -678,13 +477,13 @@ def _links(
             if value and name == "url":
                 value = value.split()[0]
             if value and value.lower() not in {"true", "false"}:
-                add(name, _strip_latex_url(value), "", name)
+                add(name, strip_latex_url(value), "", name)
     if not any(link.kind == "url" for link in links):
         # `howpublished = {\url{...}}` (software, web pages) or `note = {\href{...}{Code}}`
         for name in ("howpublished", "note"):
-            found = _URL_IN_TEXT.search(raw(name))
+            found = latex_url_in_text(raw(name))
             if found:
-                add("url", _strip_latex_url(found.group(1)), "", name)
+                add("url", strip_latex_url(found), "", name)
                 break
     extra = fields.get("links")
     if isinstance(extra, Mapping):
@@ -700,36 +499,3 @@ def _links(
                     "links",
                 )
     return tuple(links), doi, arxiv
-
-
-_URL_IN_TEXT = re.compile(r"\\(?:url|href)\s*\{([^{}]+)\}")
-_WEB_PREFIX = re.compile(r"^https?://(?:www\.|dx\.)?", re.IGNORECASE)
-_ARXIV_VERSION = re.compile(r"v\d+$")
-
-
-def _link_identity(url: str) -> str:
-    """What makes two links one resource, so that an entry shows it once.
-
-    Exports often give one paper twice: DBLP writes `doi = {10.18653/V1/...}` beside a
-    lower-case `url`, Crossref `https://doi.org/10.1103%2F...`, Mendeley `http://dx.doi.org/...`,
-    and arXiv items carry an arXiv `url` and arXiv's own DOI (`10.48550/arXiv.<id>`). So the
-    scheme, `www.`/`dx.`, percent-escapes, a trailing `/`, the case of a DOI and an arXiv
-    version number do not count, and an arXiv abstract page is the same as arXiv's DOI.
-    """
-    text = _WEB_PREFIX.sub("", unquote(url)).rstrip("/")
-    lowered = text.lower()
-    if lowered.startswith("doi.org/"):
-        doi = lowered.removeprefix("doi.org/")
-        if doi.startswith("10.48550/arxiv."):
-            return "arxiv:" + _ARXIV_VERSION.sub("", doi.removeprefix("10.48550/arxiv."))
-        return "doi:" + doi
-    if lowered.startswith("arxiv.org/abs/"):
-        return "arxiv:" + _ARXIV_VERSION.sub("", lowered.removeprefix("arxiv.org/abs/"))
-    return text
-
-
-def _strip_latex_url(value: str) -> str:
-    r"""`\url{...}` and braces around URLs, as some exports write them."""
-    match = _LATEX_URL.fullmatch(value.strip())
-    value = match.group(1) if match else value
-    return value.replace("{", "").replace("}", "").replace("\\_", "_").replace("\\%", "%")

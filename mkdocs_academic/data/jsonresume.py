@@ -13,11 +13,11 @@ from pathlib import Path
 
 from .cv import CV, CVEntry
 from .dates import DateRange, parse_partial_date
-from .fields import safe_url
 from .models import Link, PartialDate, Source
 from .problems import Problem
 from .profile import Profile
 from .schema import KNOWN_LINK_KINDS, link_kind
+from .urls import safe_url
 from .yamlfile import LineDict, LineList, did_you_mean, load_data_file
 
 #: JSON Resume section -> its fields -> the CV entry field each one fills (older schema

@@ -297,7 +297,6 @@ _FORMATTING = re.compile(
     r"\\(?:" + "|".join(_KEEP_TEXT_MACROS) + r"|url)\s*(?=\{)"
     r"|\\(?:" + "|".join(name for name in _SWITCHES if name.isalpha()) + r")(?![A-Za-z])[ ]?"
 )
-_ESCAPED_BRACE = re.compile(r"\\([{}])")
 
 
 def _accent(match: re.Match[str]) -> str:

@@ -9,10 +9,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .dates import parse_partial_date
 from .models import PartialDate, Source
 from .problems import Problem
 from .schema import ItemReader, top_level_list
@@ -78,7 +78,7 @@ def load_news(path: Path, display_path: str) -> tuple[list[NewsItem], list[Probl
 
 
 def select_news(
-    items: list[NewsItem],
+    items: Iterable[NewsItem],
     *,
     limit: int | None = None,
     since: PartialDate | None = None,
@@ -110,8 +110,3 @@ def group_news_by_year(items: list[NewsItem]) -> list[tuple[int, list[NewsItem]]
         else:
             groups.append((item.date.year, [item]))
     return groups
-
-
-def since_date(value: object) -> PartialDate | None:
-    """The `since` option as a date (None when it is not one)."""
-    return parse_partial_date(value)

@@ -40,7 +40,7 @@ _CATEGORY_OF_TYPE = {
     "dataset": "dataset",
     "preprint": "preprint",
 }
-SORTS = ("newest", "oldest", "title", "none")
+SORTS = ("newest", "oldest", "title", "file")
 GROUPINGS = ("year", "type", "none")
 
 
@@ -113,7 +113,7 @@ def sort_publications(publications: Sequence[Publication], how: str) -> list[Pub
     Within a year, entries with a later month come first, then file order decides, so the
     result never depends on anything but the data.
     """
-    if how == "none":
+    if how == "file":
         return list(publications)
     if how == "title":
         return sorted(publications, key=lambda pub: (pub.title.casefold(), pub.order))

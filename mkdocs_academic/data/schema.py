@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 
 from .dates import DateRange, is_present, parse_date_range, parse_partial_date
-from .fields import LINK_FIELDS, safe_url, unsafe_markdown_links
+from .fields import LINK_FIELDS
 from .models import Link, PartialDate, Person
 from .problems import Problem
+from .urls import safe_url, unsafe_markdown_links
 from .yamlfile import LineDict, LineList, did_you_mean
 
 DATE_HINT = "write 2024-05-17, 2024-05, May 2024 or 2024"

@@ -1,5 +1,9 @@
 """Load everything in the data directory into one `Dataset`, re-reading only changed files.
 
+The store reads every `.bib` file and `publications.yml` (merged into one list of
+publications), and the files of its loaders (`loaders.HOMEPAGE_LOADERS` by default: news, CV,
+profile, JSON Resume), each into its own `Dataset` field.
+
 A `DataStore` lives as long as the MkDocs plugin (across `mkdocs serve` rebuilds). Three caches
 keep a rebuild cheap:
 
@@ -19,7 +23,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import fields as dataclass_fields
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -33,45 +39,14 @@ from .bibtex import (
     shared_macros,
     split_bib_file,
 )
+from .dataset import Dataset
 from .fields import PRESENTATION_FIELDS, publication_from_fields
+from .loaders import HOMEPAGE_LOADERS, Loader, LoadFunction
 from .models import Publication
 from .problems import Problem
 from .publications_yaml import load_yaml_publications
 
 PUBLICATION_YAML_NAMES = ("publications.yml", "publications.yaml")
-
-
-@dataclass
-class Dataset:
-    """Everything read from the data directory, and every problem found on the way."""
-
-    publications: list[Publication] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    files: list[Path] = field(default_factory=list)
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self.by_key: dict[str, Publication] = {pub.key: pub for pub in self.publications}
-
-    def publication(self, key: str) -> Publication | None:
-        """The publication with this key (exact, then case-insensitive as BibTeX does)."""
-        found = self.by_key.get(key)
-        if found is None:
-            lowered = key.lower()
-            found = next((pub for pub in self.publications if pub.key.lower() == lowered), None)
-        return found
-
-
-#: Extra loaders: file name -> function(path, display_path) -> (value, problems).
-#: Each value lands in `Dataset.extra[name]`. Other data kinds (news, CV, ...) register here.
-ExtraLoader = Callable[[Path, str], tuple[Any, list[Problem]]]
-EXTRA_LOADERS: dict[str, tuple[str, ExtraLoader]] = {}
-
-
-def register_loader(file_names: tuple[str, ...], name: str, loader: ExtraLoader) -> None:
-    """Make `load()` read files called `file_names` with `loader` into `Dataset.extra[name]`."""
-    for file_name in file_names:
-        EXTRA_LOADERS[file_name] = (name, loader)
 
 
 def _internal_error(path: str, line: int, what: str, error: Exception) -> Problem:
@@ -96,14 +71,31 @@ def guarded(display_path: str, load: Callable[[], tuple[Any, list[Problem]]], em
         return empty, [_internal_error(display_path, 0, display_path, error)]
 
 
+def _expand(split: SplitBib, macros: dict[str, tuple[str, int]], last: BibFile | None) -> tuple[BibFile, list[Problem]]:
+    """`expand_bib_file` in the shape `guarded` calls (its problems are in the `BibFile`)."""
+    return expand_bib_file(split, macros, last), []
+
+
 class DataStore:
     """The data directory of one site, loaded on demand and cached file by file."""
 
-    def __init__(self, data_dir: Path, display_root: Path | None = None, *, incremental: bool = True) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        display_root: Path | None = None,
+        *,
+        incremental: bool = True,
+        loaders: tuple[Loader, ...] = HOMEPAGE_LOADERS,
+    ) -> None:
         """`incremental=False` (a one-off `mkdocs build`) keeps only the loaded `Dataset`, not the
         per-file and per-entry caches that make a `mkdocs serve` rebuild cheap: they would hold
-        a second copy of the data in memory for nothing."""
+        a second copy of the data in memory for nothing. `loaders` read the files beside the
+        publications (news, CV, profile, JSON Resume), each into its `Dataset` field."""
+        unknown = {loader.field for loader in loaders} - {item.name for item in dataclass_fields(Dataset)}
+        if unknown:
+            raise ValueError(f"loaders for fields Dataset does not have: {', '.join(sorted(unknown))}")
         self.data_dir = Path(data_dir)
+        self.loaders = {name: loader for loader in loaders for name in loader.file_names}
         self.display_root = display_root
         self.incremental = incremental
         self._cache: dict[Path, tuple[tuple[int, int], Any]] = {}
@@ -129,7 +121,7 @@ class DataStore:
         """The files this store reads, in a stable order."""
         if not self.data_dir.is_dir():
             return []
-        names = set(PUBLICATION_YAML_NAMES) | set(EXTRA_LOADERS)
+        names = set(PUBLICATION_YAML_NAMES) | set(self.loaders)
         return sorted(
             path
             for path in self.data_dir.iterdir()
@@ -157,6 +149,11 @@ class DataStore:
         except OSError:
             return (0, -1)
         return (stat.st_mtime_ns, stat.st_size)
+
+    def _read(self, path: Path, load: LoadFunction, empty: Any) -> tuple[Any, list[Problem]]:
+        """`load(path, display path)`, guarded (`guarded`) and cached by path, mtime and size."""
+        display = self.display(path)
+        return self._cached(path, lambda: guarded(display, lambda: load(path, display), empty))
 
     def _cached(self, path: Path, parse: Callable[[], Any]) -> Any:
         stamp = self._stat(path)
@@ -188,26 +185,21 @@ class DataStore:
         bib_paths = [path for path in files if path.suffix.lower() == ".bib"]
         bib_files = self._read_bibtex(bib_paths)
         yaml_publications: list[Publication] = []
-        extra: dict[str, Any] = {}
+        values: dict[str, Any] = {}  # Dataset field -> value
         for path in files:
-            display = self.display(path)
             if path.suffix.lower() == ".bib":
                 continue
             if path.name.lower() in PUBLICATION_YAML_NAMES:
-                pubs, found = self._cached(
-                    path, lambda p=path, d=display: guarded(d, lambda: load_yaml_publications(p, d, 0), [])
-                )
+                pubs, found = self._read(path, lambda p, d: load_yaml_publications(p, d, 0), [])
                 yaml_publications.extend(pubs)
-                problems.extend(found)
             else:
-                name, loader = EXTRA_LOADERS[path.name.lower()]
-                value, found = self._cached(path, lambda p=path, d=display, f=loader: guarded(d, lambda: f(p, d), None))
-                extra[name] = value
-                problems.extend(found)
+                loader = self.loaders[path.name.lower()]
+                values[loader.field], found = self._read(path, loader.load, loader.empty)
+            problems.extend(found)
         publications = self._publications_from_bibtex(bib_files, problems)
         publications = self._merge(publications, yaml_publications, problems)
         problems.sort(key=lambda problem: (problem.path, problem.line, problem.message))
-        return Dataset(publications=publications, problems=problems, files=files, extra=extra)
+        return Dataset(publications=publications, problems=problems, files=files, **values)
 
     def _read_bibtex(self, paths: list[Path]) -> list[BibFile]:
         """All .bib files, read together (macros of one file resolve in the others).
@@ -218,12 +210,8 @@ class DataStore:
         """
         splits: list[tuple[Path, str, SplitBib | None, list[Problem]]] = []
         for path in paths:
-            display = self.display(path)
-            split, found = self._cached(
-                path,
-                lambda p=path, d=display: guarded(d, lambda: (split_bib_file(p, d, self._last_split(p)), []), None),
-            )
-            splits.append((path, display, split, found))
+            split, found = self._read(path, lambda p, d: (split_bib_file(p, d, self._last_split(p)), []), None)
+            splits.append((path, self.display(path), split, found))
         macros = shared_macros([split for _, _, split, _ in splits if split is not None])
         expanded: dict[Path, tuple[SplitBib, dict[str, tuple[str, int]], BibFile]] = {}
         bib_files: list[BibFile] = []
@@ -234,7 +222,7 @@ class DataStore:
             hit = self._expanded.get(path)
             if hit is None or hit[0] is not split or hit[1] != macros:
                 last = hit[2] if hit is not None else None
-                bib, errors = guarded(display, lambda s=split, b=last: (expand_bib_file(s, macros, b), []), None)
+                bib, errors = guarded(display, partial(_expand, split, macros, last), None)
                 hit = (split, macros, bib if bib is not None else BibFile(display, problems=errors))
             expanded[path] = hit
             bib_files.append(hit[2])

@@ -21,8 +21,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..slugs import slugify
 from .common import (
     DATA,
+    SLUG_LENGTH,
     ImportResult,
     clean,
     compact,
@@ -34,7 +36,6 @@ from .common import (
     read_front_matter,
     read_yaml,
     relative,
-    slug,
     unique_key,
 )
 from .jsonresume import convert_resume, load_json
@@ -110,7 +111,7 @@ def _publications(source: Path, result: ImportResult) -> list[dict[str, Any]]:
         meta, body = read_front_matter(path)
         label = relative(path, source)
         stem = path.stem[11:] if path.stem[:4].isdigit() and len(path.stem) > 11 else path.stem
-        key = unique_key(slug(stem, "publication"), keys)
+        key = unique_key(slugify(stem, max_length=SLUG_LENGTH, fallback="publication"), keys)
         date = date_text(meta.get("date"))
         entry: dict[str, Any] = {
             "key": key,
@@ -201,7 +202,8 @@ def _publications_tsv(source: Path, result: ImportResult, titles: set[str], keys
         if row.get("title", "") in titles:
             duplicates += 1
             continue
-        key = unique_key(slug(row.get("url_slug") or row.get("title", ""), "publication"), keys)
+        name = row.get("url_slug") or row.get("title", "")
+        key = unique_key(slugify(name, max_length=SLUG_LENGTH, fallback="publication"), keys)
         entry = {
             "key": key,
             "title": row.get("title", ""),
@@ -245,7 +247,8 @@ def _events(source: Path, folder: str, section: str, result: ImportResult) -> li
             entry["summary"] = one_line(text)
         elif text:
             page = f"# {entry['title']}\n\n{text}\n"
-            entry["url"] = result.add_page(f"{section}/{slug(path.stem, section)}.md", page)
+            name = slugify(path.stem, max_length=SLUG_LENGTH, fallback=section)
+            entry["url"] = result.add_page(f"{section}/{name}.md", page)
         unknown = [name for name in meta if name not in EVENT_KEYS]
         if unknown:
             result.skip(label, f"front matter {describe_keys(unknown)}", "no matching CV field")

@@ -19,8 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from ..data.bibtex import parse_bib_text
+from ..slugs import slugify
 from .common import (
     DATA,
+    SLUG_LENGTH,
     ImportResult,
     clean,
     compact,
@@ -34,7 +36,6 @@ from .common import (
     read_yaml,
     relative,
     section_name,
-    slug,
 )
 from .jsonresume import convert_resume, load_json
 
@@ -166,7 +167,8 @@ def _news(source: Path, result: ImportResult) -> None:
         else:
             item["text"] = title or one_line(text)[:80]
             page = f"# {title or 'News'}\n\n*{date}*\n\n{body.strip()}\n"
-            item["url"] = result.add_page(f"news/{slug(path.stem, 'news')}.md", page)
+            name = slugify(path.stem, max_length=SLUG_LENGTH, fallback="news")
+            item["url"] = result.add_page(f"news/{name}.md", page)
             html_left = False  # the page keeps the body as it is (Markdown with HTML)
         if html_left:
             result.skip(label, "HTML in the text", "it is shown escaped; rewrite it in Markdown (or set allow_html)")

@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from ..slugs import slugify
+
 #: Where the data files go, relative to the site root (the folder of mkdocs.yml).
 DATA = "data"
 #: Where Markdown pages go (long news posts, talk notes...), relative to the site root.
@@ -31,9 +33,6 @@ class Unmapped:
     source: str
     what: str
     why: str
-
-    def __str__(self) -> str:
-        return f"{self.source}: {self.what} — {self.why}"
 
 
 @dataclass
@@ -220,18 +219,13 @@ def compact(data: Mapping[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in data.items() if value not in (None, "", [], {}, ())}
 
 
-def slug(text: str, fallback: str = "item") -> str:
-    """A file-name-safe slug: lower case ASCII letters, digits and `-`."""
-    import unicodedata
-
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    result = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return result[:60].strip("-") or fallback
+#: Longest slug the importers make for a key or a file name.
+SLUG_LENGTH = 60
 
 
 def section_name(title: str) -> str:
     """A CV section name from a heading ("Honors and Awards" -> "honors_and_awards")."""
-    return slug(title, "section").replace("-", "_")
+    return slugify(title, max_length=SLUG_LENGTH, fallback="section").replace("-", "_")
 
 
 # --- HTML and Markdown bodies ----------------------------------------------------------------
@@ -281,6 +275,6 @@ def plain_list(value: Any) -> list[Any]:
 
 
 def describe_keys(keys: Iterable[str]) -> str:
-    """`a`, `b` and `c` as text for the report."""
+    """Keys as text for the report: `a`, `b`, `c`."""
     names = [f"`{key}`" for key in keys]
     return ", ".join(names)

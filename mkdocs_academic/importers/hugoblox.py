@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from ..data.bibtex import parse_bib_text
-from ..render.format import slugify_key
+from ..slugs import slugify, slugify_key
 from .common import (
     DATA,
+    SLUG_LENGTH,
     ImportResult,
     clean,
     compact,
@@ -31,7 +32,6 @@ from .common import (
     read_front_matter,
     read_yaml,
     relative,
-    slug,
 )
 
 #: CSL `publication_types` -> BibTeX entry type.
@@ -165,7 +165,7 @@ def _name(data: dict[str, Any]) -> str:
     return clean(name) or clean(data.get("title"))
 
 
-def _links(items: Any, label: str, result: ImportResult) -> tuple[dict[str, str], str]:
+def _links(items: Any) -> tuple[dict[str, str], str]:
     """Profile links by icon, and the e-mail address."""
     links: dict[str, str] = {}
     email = ""
@@ -187,7 +187,7 @@ def _profile_v1(data: dict[str, Any], label: str, result: ImportResult) -> tuple
     used = {"schema", "slug", "is_owner", "name", "postnominals", "role", "bio", "affiliations", "links",
             "interests", "education", "experience", "skills", "languages", "awards"}  # fmt: skip
     affiliations = [item for item in plain_list(data.get("affiliations")) if isinstance(item, dict)]
-    links, email = _links(data.get("links"), label, result)
+    links, email = _links(data.get("links"))
     name = _name(data)
     postnominals = ", ".join(clean(item) for item in plain_list(data.get("postnominals")))
     name_data = data["name"] if isinstance(data.get("name"), dict) else {}
@@ -235,7 +235,7 @@ def _profile_legacy(
             "work", "skills", "languages", "awards", "superuser", "highlight_name", "name_pronunciation",
             "pronouns", "status", "bio", "email", "user_groups"}  # fmt: skip
     organizations = [item for item in plain_list(data.get("organizations")) if isinstance(item, dict)]
-    links, email = _links(data.get("profiles"), label, result)
+    links, email = _links(data.get("profiles"))
     profile = compact(
         {
             "name": _name(data),
@@ -391,7 +391,7 @@ def _publications(source: Path, result: ImportResult, owner: str, owner_slug: st
         meta, body = read_front_matter(path)
         label = relative(path, source)
         bib = _cite_bib(path.parent / "cite.bib", source, result)
-        key = bib.get("key") or slug(path.parent.name, "publication")
+        key = bib.get("key") or slugify(path.parent.name, max_length=SLUG_LENGTH, fallback="publication")
         entry: dict[str, Any] = {
             "key": key,
             "type": bib.get("type") or _csl_type(meta.get("publication_types")),
@@ -425,7 +425,7 @@ def _publications(source: Path, result: ImportResult, owner: str, owner_slug: st
             value = clean((ids or {}).get(name) or meta.get(name))
             if value:
                 entry.setdefault(name, value)
-        entry.update(_publication_links(meta.get("links"), entry, label, result))
+        entry.update(_publication_links(meta.get("links"), entry))
         hugo_keys |= {name for name in HUGO_PAGE_KEYS if meta.get(name)}
         known = {"title", "authors", "author_notes", "date", "publication_types", "publication", "publication_short",
                  "abstract", "summary", "tags", "featured", "hugoblox", "links", "doi", *HUGO_PAGE_KEYS}  # fmt: skip
@@ -495,7 +495,7 @@ def _authors_of(meta: dict[str, Any], owner: str, owner_slug: str, label: str, r
     return names
 
 
-def _publication_links(links: Any, entry: dict[str, Any], label: str, result: ImportResult) -> dict[str, Any]:
+def _publication_links(links: Any, entry: dict[str, Any]) -> dict[str, Any]:
     found: dict[str, Any] = {}
     other: list[dict[str, str]] = []
     for link in plain_list(links):
@@ -556,7 +556,8 @@ def _events(source: Path, result: ImportResult) -> list[dict[str, Any]]:
         text = body.strip()
         if text:
             page = f"# {entry['title']}\n\n{text}\n"
-            links.append({"label": "Notes", "url": result.add_page(f"talks/{slug(path.parent.name, 'talk')}.md", page)})
+            name = slugify(path.parent.name, max_length=SLUG_LENGTH, fallback="talk")
+            links.append({"label": "Notes", "url": result.add_page(f"talks/{name}.md", page)})
         if links:
             entry["links"] = links
         ignored = [key for key in ("slides", "projects", "image", "tags", "featured") if meta.get(key)]
@@ -583,7 +584,8 @@ def _posts(source: Path, result: ImportResult) -> list[dict[str, Any]]:
             item: dict[str, Any] = {"date": date_text(meta.get("date")), "text": title}
             text = body.strip()
             if text and not is_simple_body(text) or len(text) > 200:
-                item["url"] = result.add_page(f"news/{slug(path.parent.name, 'news')}.md", f"# {title}\n\n{text}\n")
+                name = slugify(path.parent.name, max_length=SLUG_LENGTH, fallback="news")
+                item["url"] = result.add_page(f"news/{name}.md", f"# {title}\n\n{text}\n")
             elif text:
                 item["text"] = f"**{title}** {one_line(text)}"
             items.append(item)

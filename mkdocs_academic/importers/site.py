@@ -10,8 +10,6 @@ from typing import Any
 
 from .common import DOCS, ImportResult, dump_yaml
 
-HOME = "docs/index.md"
-
 
 def add_site(result: ImportResult, site_name: str = "") -> None:
     """Add `mkdocs.yml` and the pages that show the imported data to `result`."""

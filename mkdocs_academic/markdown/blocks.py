@@ -6,7 +6,6 @@ Each block becomes a `<div class="academic academic-<name>">`. Rendered HTML goe
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as etree
 from abc import abstractmethod
 from collections.abc import Callable
@@ -17,8 +16,9 @@ from pymdownx.blocks.block import Block, type_html_attribute_dict
 
 from ..data.query import PublicationQuery, group_publications, select
 from ..data.yamlfile import did_you_mean
+from ..options import parse_options
+from ..slugs import slugify
 from .context import BuildContext
-from .options import parse_options
 
 
 class AcademicBlock(Block):
@@ -38,7 +38,6 @@ class AcademicBlock(Block):
             self.options = {"attrs": {}}
             options["attrs"] = attrs
         self.given_options = options
-        self.parent_element = parent
         return True
 
     @property
@@ -69,6 +68,7 @@ class AcademicBlock(Block):
         values, errors = parse_options(self.NAME, self.given_options, context.block_defaults(self.NAME))
         for error in errors:
             self.warn(error)
+        context.record_block(self.NAME)
         self.fill(block, values, context)
 
     @abstractmethod
@@ -90,8 +90,7 @@ class AcademicBlock(Block):
         if text[:1].isdigit():
             # A year heading gets `publications-2024`, not `2024`: ids starting with a digit
             # are invalid CSS selectors, and the mkdocs theme's ScrollSpy fails on them.
-            slug = re.sub(r"[^0-9a-z]+", "-", text.lower()).strip("-")
-            heading.set("id", self.unique_id(f"{self.NAME}-{slug}"))
+            heading.set("id", self.unique_id(slugify(text, non_ascii="separate", prefix=self.NAME)))
 
     def heading_level(self, block: etree.Element, chosen: int | None) -> int:
         """`chosen`, else one below the last heading before the block on the page (max 6)."""
@@ -131,7 +130,7 @@ class PublicationsBlock(AcademicBlock):
             year_from=years[0],
             year_to=years[1],
             types=frozenset(options["type"]),
-            keywords=frozenset(options["keyword"]),
+            keywords=frozenset(options["tag"]),
             authors=options["author"],
             keys=options["keys"],
             sort=options["sort"],

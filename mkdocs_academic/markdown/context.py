@@ -1,7 +1,9 @@
 """What the blocks need while a page is converted: data, renderer, defaults and the page.
 
 The MkDocs plugin makes one `BuildContext` and keeps it across rebuilds; without MkDocs the
-extension makes its own from its configuration.
+extension makes its own from its configuration. The context also keeps, for each page, what
+the blocks put on it (`PageRecord`): the plugin reads it to add head tags (a `Person` on the
+page with the profile) instead of searching the page's HTML.
 """
 
 from __future__ import annotations
@@ -11,10 +13,23 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..data.store import Dataset, DataStore
+from ..data.dataset import Dataset
+from ..data.store import DataStore
 from ..log import log
 from ..render.environment import Renderer
 from ..render.urls import OutputUrls
+
+
+@dataclass
+class PageRecord:
+    """What the academic blocks put on one page, noted while the page is converted."""
+
+    #: The names of the blocks rendered on the page, at any depth (inside admonitions and tabs too).
+    blocks: set[str] = field(default_factory=set)
+
+    def shows(self, block: str) -> bool:
+        """Whether the page shows a `/// <block>` (`shows("profile")`)."""
+        return block in self.blocks
 
 
 @dataclass
@@ -32,6 +47,8 @@ class BuildContext:
     base_url: str = ""
     #: Site-relative URLs of each publication's page and .bib file (set by the plugin).
     output_urls: OutputUrls = field(default_factory=OutputUrls)
+    #: What the blocks put on each page, by page (as given to `set_page`), since the context was made.
+    pages: dict[str, PageRecord] = field(default_factory=dict)
     _reported: Dataset | None = None
     # Reads the current page's text as written (front matter included), for the line of a
     # block message: read only when a message needs it, then kept for the page.
@@ -56,9 +73,20 @@ class BuildContext:
         log.warning("%s/// %s: %s", where, block, message)
 
     def set_page(self, page: str, read_source: Callable[[], str] | None = None) -> None:
-        """The page converted next (as shown in messages) and how to read its text."""
+        """The page converted next (as shown in messages) and how to read its text.
+
+        Its `PageRecord` starts empty: a page converted again records its blocks again."""
         self.page = page
         self._read_source, self._source, self._headers = read_source, None, None
+        self.pages[page] = PageRecord()
+
+    def record_block(self, block: str) -> None:
+        """Note that the page being converted shows a `/// <block>`."""
+        self.pages.setdefault(self.page, PageRecord()).blocks.add(block)
+
+    def page_record(self, page: str) -> PageRecord:
+        """What the blocks put on `page` when it was last converted (an empty record if never)."""
+        return self.pages.get(page) or PageRecord()
 
     def _page_text(self) -> str:
         if self._source is None:

@@ -12,10 +12,10 @@ import xml.etree.ElementTree as etree
 from typing import Any
 
 from ..data.cv import sort_entries
-from ..data.homepage import cv_sections, news_items, profile
 from ..data.news import group_news_by_year, select_news
 from ..data.yamlfile import did_you_mean
 from ..render.format import resolve_url
+from ..slugs import slugify
 from .blocks import AcademicBlock
 from .context import BuildContext
 
@@ -28,8 +28,8 @@ class NewsBlock(AcademicBlock):
     def fill(self, block: etree.Element, options: dict[str, Any], context: BuildContext) -> None:
         dataset = context.dataset()
         renderer = context.renderer
-        everything = news_items(dataset)
-        if "news" not in dataset.extra:
+        everything = dataset.news_items()
+        if dataset.news is None:
             self.warn("no news file: add news.yml to the data directory (`- date: 2024-05` / `text: ...`)")
         if self.argument:
             self.warn(f"takes no argument (got '{self.argument}'); use options such as `limit: 5`")
@@ -68,9 +68,9 @@ class ExperienceBlock(AcademicBlock):
 
     def fill(self, block: etree.Element, options: dict[str, Any], context: BuildContext) -> None:
         dataset = context.dataset()
-        sections, notes = cv_sections(dataset)
+        sections, notes = dataset.cv_sections()
         renderer = context.renderer
-        if "cv" not in dataset.extra and "resume" not in dataset.extra:
+        if not dataset.has_cv():
             self.warn("no CV file: add cv.yml (or a JSON Resume resume.json) to the data directory")
         wanted = [name.strip() for name in (self.argument or "").split(",") if name.strip()]
         lookup = {name.lower(): name for name in sections}
@@ -106,7 +106,7 @@ class ExperienceBlock(AcademicBlock):
                 continue
             html = renderer.render(
                 "cv-section.html",
-                section=name.lower().replace(" ", "-"),
+                section=slugify(name, keep_underscores=True, non_ascii="separate"),
                 entries=entries,
                 highlights=options["highlights"],
                 base_url=context.base_url,
@@ -120,7 +120,7 @@ class ProfileBlock(AcademicBlock):
     NAME = "profile"
 
     def fill(self, block: etree.Element, options: dict[str, Any], context: BuildContext) -> None:
-        found, notes = profile(context.dataset())
+        found, notes = context.dataset().owner_profile()
         for note in notes:
             self.warn(note)
         renderer = context.renderer

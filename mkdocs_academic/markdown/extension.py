@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,34 +21,40 @@ from pymdownx.blocks import BlocksExtension, BlocksProcessor
 from ..data.names import MeMatcher
 from ..data.store import DataStore
 from ..log import log
+from ..options import BLOCK_OPTIONS, SITE_OPTIONS, SiteOptions, build_site_options
 from ..render.environment import Renderer
 from ..render.labels import Labels
 from .blocks import AcademicBlock, PublicationsBlock, unknown_block_hint
 from .context import BuildContext
 from .cv_blocks import ExperienceBlock, NewsBlock, ProfileBlock
-from .options import BLOCK_OPTIONS, parse_options
 from .publication_block import PublicationBlock
 
-#: Every block the extension registers. Other modules append theirs before `extendMarkdown`.
+#: Every block the extension registers.
 BLOCKS: list[type[AcademicBlock]] = [PublicationsBlock, PublicationBlock, NewsBlock, ExperienceBlock, ProfileBlock]
+
+
+class _Unset:
+    """The value of an extension option that was not given."""
+
+    def __repr__(self) -> str:
+        return "(default)"
+
+
+UNSET = _Unset()
 
 
 class AcademicExtension(BlocksExtension):
     """Registers the academic blocks with pymdown-extensions Blocks."""
 
     def __init__(self, **kwargs: Any) -> None:
-        self.config = {
-            "data_dir": ["data", "Folder with the .bib, .yml and .json data files"],
-            "me": [[], "Name variants of the site owner, highlighted in author lists"],
-            "language": ["en", "Language of the labels: en, de, fr, es or zh"],
-            "labels": [{}, "Labels to override, such as {'abstract': 'Summary'}"],
-            "defaults": [{}, "Default options per block: {'publications': {'group_by': 'type'}}"],
-            "template_dirs": [[], "Folders searched for academic/*.html before the built-in templates"],
-            "allow_html": [False, "Let raw HTML inside Markdown data values through"],
-            "max_authors": [0, "Cut author lists after this many names (0: never)"],
-        }
+        # The options of the MkDocs plugin, by the same names (the core table); an option not
+        # given stays UNSET and takes the core default. (A `None` or boolean default here would
+        # make Python-Markdown coerce the value before the core could check it.)
+        self.config = {name: [UNSET, option.doc] for name, option in SITE_OPTIONS.items()}
+        self.config["defaults"] = [UNSET, "Per-block defaults in one mapping: {'publications': {'group_by': 'type'}}"]
         super().__init__(**kwargs)
         self._context: BuildContext | None = None
+        self._options: SiteOptions | None = None
 
     @property
     def context(self) -> BuildContext:
@@ -60,26 +67,39 @@ class AcademicExtension(BlocksExtension):
     def context(self, value: BuildContext) -> None:
         self._context = value
 
+    @property
+    def options(self) -> SiteOptions:
+        """This extension's options, checked once by the core; each problem is a warning
+        (a bad value then takes its default). Relative paths start at the current folder."""
+        if self._options is None:
+            given = {name: value for name, value in self.getConfigs().items() if value is not UNSET}
+            raw, written_as = _unfold_defaults(given)
+            self._options, problems = build_site_options(
+                raw, Path.cwd(), name_in_messages=lambda name: written_as.get(name, name)
+            )
+            for problem in problems:
+                if problem.level == "info":
+                    log.info("%s", problem)
+                else:
+                    log.warning("%s", problem)
+        return self._options
+
     def _own_context(self) -> BuildContext:
-        config = self.getConfigs()
-        data_dir = Path(config["data_dir"])
+        options = self.options
         renderer = Renderer(
-            labels=Labels(config["language"], config["labels"]),
-            me=MeMatcher(list(config["me"])),
-            template_dirs=[Path(folder) for folder in config["template_dirs"]],
-            allow_html=bool(config["allow_html"]),
-            max_authors=int(config["max_authors"]) or None,
+            labels=Labels(options.labels_language(), options.labels),
+            me=MeMatcher(list(options.me)),
+            template_dirs=list(options.template_dirs),
+            allow_html=options.allow_html,
+            max_authors=options.max_authors or None,
         )
-        defaults = config["defaults"] or {}
-        for block, given in defaults.items():  # checked once here; blocks report only their own options
-            if block not in BLOCK_OPTIONS:
-                log.warning("defaults: unknown block '%s' (%s)", block, unknown_block_hint(block, list(BLOCK_OPTIONS)))
-                continue
-            for error in parse_options(block, given or {})[1]:
-                log.warning("defaults.%s: %s", block, error)
-        return BuildContext(store=DataStore(data_dir, Path.cwd()), renderer=renderer, defaults=defaults)
+        return BuildContext(
+            store=DataStore(options.data_dir, Path.cwd()), renderer=renderer, defaults=options.block_defaults()
+        )
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
+        if self._context is None and not self.options.enabled:
+            return  # `enabled: false`: the blocks stay text, as with the plugin switched off
         for block in BLOCKS:
             block_mgr.register(block, {"get_context": lambda: self.context})
         md.treeprocessors.register(
@@ -88,6 +108,28 @@ class AcademicExtension(BlocksExtension):
             # After Blocks has run, before inline patterns would rewrite the text.
             21,
         )
+
+
+def _unfold_defaults(given: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """The options with `defaults: {block: {...}}` (an accepted spelling) spread under each
+    block's name, and how messages name those options (`defaults.publications`)."""
+    raw = dict(given)
+    defaults = raw.pop("defaults", None)
+    written_as: dict[str, str] = {}
+    if defaults is None:
+        return raw, written_as
+    if not isinstance(defaults, Mapping):
+        log.warning("defaults: expected a mapping of block names to options, got %r", defaults)
+        return raw, written_as
+    for block, options in defaults.items():
+        if block not in BLOCK_OPTIONS:
+            log.warning("defaults: unknown block '%s' (%s)", block, unknown_block_hint(str(block), list(BLOCK_OPTIONS)))
+        elif block in raw:
+            log.warning("defaults.%s: the block's defaults are also given as `%s:`, which is used", block, block)
+        else:
+            raw[block] = options
+            written_as[block] = f"defaults.{block}"
+    return raw, written_as
 
 
 class LeftoverBlockWarning(Treeprocessor):

@@ -15,7 +15,7 @@ import xml.etree.ElementTree as etree
 from typing import Any
 
 from ..data.yamlfile import did_you_mean
-from ..render.format import slugify_key
+from ..slugs import slugify_key
 from .blocks import AcademicBlock
 from .context import BuildContext
 

@@ -4,37 +4,50 @@ Templates are looked up first in the user's template folders (the theme's `custo
 then any extra folder), then in the package. To change how one publication looks, copy
 `mkdocs_academic/templates/academic/publication.html` to `<custom_dir>/academic/`.
 
-Publication entries and lists, the bulk of a site's HTML, are written by `entry_html`, a Python
-copy of `publication.html`, `authors.html` and `publication-list.html` that gives the same
-bytes several times faster; a template a user overrides is rendered by Jinja as usual.
+A publication list is one render of `publication-list.html`, which includes `publication.html`
+for each entry; the author list, the venue line and the link labels of an entry (and of a
+publication's own page) are written by the helpers of `entry_parts`, registered as filters.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..data.models import Publication
+from ..data.models import Link, Publication
 from ..data.names import MeMatcher
-from .entry_html import EntryWriter
-from .format import MARK_MEANINGS, author_items, format_date, format_date_range, resolve_url, slugify_key, text_content
+from ..slugs import slugify_key
+from .entry_parts import EntryParts
+from .format import MARK_MEANINGS, AuthorItem, author_items, format_date, format_date_range, resolve_url, text_content
 from .inline_markdown import InlineMarkdown
 from .labels import Labels
 from .urls import OutputUrls
 
-#: The templates that `entry_html` also implements in Python (used unless a user overrides them).
-PYTHON_TEMPLATES = ("publication.html", "authors.html", "publication-list.html")
+
+class EntryContext(NamedTuple):
+    """What `publication.html` reads for one entry (besides the list's `style`).
+
+    A named tuple: a list makes one per entry, and `publication-list.html` unpacks it into
+    the template's variables in its loop."""
+
+    pub: Publication
+    id: str
+    authors: list[AuthorItem]
+    editors: list[AuthorItem]
+    links: list[tuple[Link, str]]
+    preview: str
+    show_abstract: bool
+    show_bibtex: bool
+    page_url: str
+    bib_url: str
 
 
 class Renderer:
-    """Turns model objects into HTML through the templates.
-
-    Publication entries and lists go through `entry_html` (the same HTML, faster) unless a
-    template folder overrides their templates."""
+    """Turns model objects into HTML through the templates."""
 
     def __init__(
         self,
@@ -64,24 +77,20 @@ class Renderer:
             # One Renderer serves one build: templates are read once, not checked on every use.
             auto_reload=False,
         )
-        self.env.globals["labels"] = self.labels
         self.env.filters["date"] = lambda date, short=False: format_date(date, self.labels, short)
         self.env.filters["date_range"] = lambda when, short=True: format_date_range(when, self.labels, short)
         self.env.filters["site_url"] = resolve_url
         self.env.filters["markdown"] = self.markdown.block
         self.env.filters["inline_markdown"] = self.markdown.inline
         self.env.filters["text"] = text_content
-        #: Which of `PYTHON_TEMPLATES` a user folder overrides: those are rendered by Jinja.
-        #: Looked up once, like the templates themselves (`auto_reload=False`).
-        self.overridden = frozenset(
-            name
-            for name in PYTHON_TEMPLATES
-            if any((folder / "academic" / name).is_file() for folder in self.template_dirs)
-        )
-        # publication.html includes authors.html: a user's version of either means Jinja.
-        self._python_entry = not (self.overridden & {"publication.html", "authors.html"})
-        self._python_list = "publication-list.html" not in self.overridden
-        self._writer = EntryWriter(self.labels, self.markdown.inline)
+        self._use_labels(self.labels)
+
+    def _use_labels(self, labels: Labels) -> None:
+        """Make `labels` the language of the templates and of the entry helpers."""
+        self.labels = labels
+        parts = EntryParts(labels)
+        self.env.globals["labels"] = labels
+        self.env.filters.update(author_list=parts.author_list, venue_line=parts.venue_line, link_label=parts.link_label)
 
     def render(self, template: str, **context: Any) -> Markup:
         """Render `academic/<template>` with `context`."""
@@ -90,14 +99,34 @@ class Renderer:
     def set_labels(self, labels: Labels) -> None:
         """Write what follows in another language (pages of a multilingual site)."""
         if labels is not self.labels:
-            self.labels = labels
-            self.env.globals["labels"] = labels
+            self._use_labels(labels)
 
-    def _entry_writer(self) -> EntryWriter:
-        """The Python copy of the entry templates, for the current labels."""
-        if self._writer.labels is not self.labels:
-            self._writer = EntryWriter(self.labels, self.markdown.inline)
-        return self._writer
+    def entry_context(
+        self,
+        pub: Publication,
+        *,
+        element_id: str,
+        base_url: str,
+        show_abstract: bool,
+        show_bibtex: bool,
+        urls: OutputUrls | None = None,
+    ) -> EntryContext:
+        """What `publication.html` shows of `pub`: names for display, URLs made relative to
+        the page (`base_url`), and whether the abstract and the BibTeX are shown."""
+        page_url = urls.page(pub.key) if urls else ""
+        bib_url = urls.bib(pub.key) if urls else ""
+        return EntryContext(
+            pub=pub,
+            id=element_id,
+            authors=author_items(pub.authors, self.me, self.max_authors, base_url),
+            editors=author_items(pub.editors, self.me, self.max_authors, base_url) if not pub.authors else [],
+            links=[(link, url) for link in pub.links if (url := resolve_url(link.url, base_url))],
+            preview=resolve_url(pub.preview, base_url) if pub.preview else "",
+            show_abstract=show_abstract and bool(pub.abstract),
+            show_bibtex=show_bibtex and pub.show_bibtex and bool(pub.bibtex),
+            page_url=resolve_url(page_url, base_url) if page_url else "",
+            bib_url=resolve_url(bib_url, base_url) if bib_url else "",
+        )
 
     def publication(
         self,
@@ -110,33 +139,19 @@ class Renderer:
         show_bibtex: bool,
         urls: OutputUrls | None = None,
     ) -> Markup:
-        """One publication entry.
+        """One publication entry (`publication.html`), the `<li>` a list would hold.
 
         With `urls`, the title links to the entry's own page and the BibTeX offers its `.bib`.
-        Entries are not cached: each rendering has its own element id and base URL (so a cache
-        would hardly ever hit), and keeping every entry's HTML would cost as much memory as
-        the page itself.
         """
-        page_url = urls.page(pub.key) if urls else ""
-        bib_url = urls.bib(pub.key) if urls else ""
-        context: dict[str, Any] = {
-            "pub": pub,
-            "id": element_id,
-            "style": style,
-            "authors": author_items(pub.authors, self.me, self.max_authors, base_url),
-            "editors": author_items(pub.editors, self.me, self.max_authors, base_url) if not pub.authors else [],
-            "links": [(link, url) for link in pub.links if (url := resolve_url(link.url, base_url))],
-            "preview": resolve_url(pub.preview, base_url) if pub.preview else "",
-            "show_abstract": show_abstract and bool(pub.abstract),
-            "show_bibtex": show_bibtex and pub.show_bibtex and bool(pub.bibtex),
-            "page_url": resolve_url(page_url, base_url) if page_url else "",
-            "bib_url": resolve_url(bib_url, base_url) if bib_url else "",
-        }
-        if self._python_entry:
-            html = Markup(self._entry_writer().publication(**context))
-        else:
-            html = self.render("publication.html", **context)
-        return html
+        entry = self.entry_context(
+            pub,
+            element_id=element_id,
+            base_url=base_url,
+            show_abstract=show_abstract,
+            show_bibtex=show_bibtex,
+            urls=urls,
+        )
+        return self.render("publication.html", style=style, **entry._asdict())
 
     def publication_list(
         self,
@@ -150,12 +165,15 @@ class Renderer:
         numbered: bool = False,
         urls: OutputUrls | None = None,
     ) -> Markup:
-        """A list of publication entries (one `<ol>`)."""
+        """A list of publication entries (one `<ol>`), in one render of `publication-list.html`.
+
+        Entries are not cached: each rendering has its own element ids and base URL (so a
+        cache would hardly ever hit), and keeping every entry's HTML would cost as much memory
+        as the page itself."""
         entries = [
-            self.publication(
+            self.entry_context(
                 pub,
                 element_id=make_id(slugify_key(pub.key)),
-                style=style,
                 base_url=base_url,
                 show_abstract=show_abstract,
                 show_bibtex=show_bibtex,
@@ -163,8 +181,6 @@ class Renderer:
             )
             for pub in publications
         ]
-        if self._python_list:
-            return Markup(self._entry_writer().publication_list(entries, style=style, numbered=numbered))
         return self.render("publication-list.html", entries=entries, style=style, numbered=numbered)
 
     def publication_page(self, pub: Publication, *, part: str, base_url: str, bib_url: str = "") -> Markup:
@@ -176,7 +192,7 @@ class Renderer:
             part=part,
             authors=author_items(pub.authors, self.me, base_url=base_url),
             editors=author_items(pub.editors, self.me, base_url=base_url) if not pub.authors else [],
-            links=[(link, resolve_url(link.url, base_url)) for link in pub.links if resolve_url(link.url, base_url)],
+            links=[(link, url) for link in pub.links if (url := resolve_url(link.url, base_url))],
             preview=resolve_url(pub.preview, base_url) if pub.preview else "",
             bib_url=resolve_url(bib_url, base_url) if bib_url else "",
         )

@@ -96,7 +96,6 @@ def atom_feed(
     feed_url: str,
     site_url: str,
     author: str,
-    subtitle: str = "",
     limit: int | None = None,
 ) -> str:
     """The Atom document: newest entries first (ties keep their given order), cut to `limit`."""
@@ -115,8 +114,6 @@ def atom_feed(
     feed = etree.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}base": site_url})
     sub(feed, "id", feed_url)
     sub(feed, "title", title)
-    if subtitle:
-        sub(feed, "subtitle", subtitle)
     sub(feed, "updated", rfc3339(items[0].date) if items else rfc3339(EPOCH))
     sub(feed, "link", rel="self", type="application/atom+xml", href=feed_url)
     sub(feed, "link", rel="alternate", type="text/html", href=site_url)

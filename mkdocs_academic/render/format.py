@@ -1,18 +1,17 @@
-"""Small formatting helpers shared by the templates: dates, author lists, element text, ids and URLs."""
+"""Small formatting helpers shared by the templates: dates, author lists, element text and URLs."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
 from ..data.dates import DateRange
-from ..data.fields import safe_url
 from ..data.models import PartialDate, Person
 from ..data.names import MeMatcher
+from ..data.urls import safe_url
 from .labels import Labels
 
 #: What each contribution mark means, for the legend under a list.
@@ -111,18 +110,8 @@ def text_content(value: Any) -> Markup:
     return Markup(str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
 
 
-# Compiled once: these run for every entry of every list.
-_NOT_ID = re.compile(r"[^a-z0-9_-]+")
+# Compiled once: this runs for every link of every entry.
 _NOT_RELATIVE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^/|^#")
-
-
-def slugify_key(key: str) -> str:
-    """An HTML id for a BibTeX key: lower case, ASCII letters, digits, `-` and `_`."""
-    ascii_key = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
-    slug = _NOT_ID.sub("-", ascii_key.lower()).strip("-")
-    if not slug or not slug[0].isalpha():
-        slug = f"pub-{slug}" if slug else "pub"
-    return slug
 
 
 def resolve_url(url: str, base: str) -> str:

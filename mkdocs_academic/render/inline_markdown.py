@@ -13,7 +13,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from ..data.fields import safe_url
+from ..data.urls import safe_url
 
 _EMOJI = {
     ":sparkles:": "✨",

@@ -318,7 +318,7 @@ def person(
 
 
 def profile_person(profile: Profile, *, site_url: str = "", page_url: str = "") -> dict[str, Any]:
-    """`Person` JSON-LD for the site owner from `profile.yml` (`Dataset.extra["profile"]`).
+    """`Person` JSON-LD for the site owner from `profile.yml` (`Dataset.owner_profile()`).
 
     `sameAs` lists the profile's absolute http(s) links (Scholar, ORCID, GitHub, ...); the
     affiliation's Markdown is reduced to plain text.

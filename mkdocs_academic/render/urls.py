@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .format import slugify_key
+from ..slugs import slugify_key
 
 
 def assign_slugs(keys: Iterable[str]) -> dict[str, str]:

@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from mkdocs.config import load_config
+from sitebuilder import build
 
 HERE = Path(__file__).resolve().parent
 TOOLS = HERE.parent / ".tools" / "node_modules"
@@ -104,7 +105,6 @@ def built_site(
     site_project: Path,
     served_root: Path,
     site_origin: str,
-    mkdocs_build,
 ) -> Path:
     """The site built with `mkdocs build --strict` as if deployed at site_origin.
 
@@ -121,7 +121,8 @@ def built_site(
     local_url = f"{site_origin}/{path}/" if path else f"{site_origin}/"
     (project / "mkdocs.yml").write_text(f"{config_text}\nsite_url: {local_url}\n", encoding="utf-8")
     site_dir = served_root / path
-    mkdocs_build(project, site_dir, strict=True)
+    built = build(project, site_dir=site_dir)
+    assert built.ok, f"`mkdocs build --strict` of {project} failed:\n{built.output}"
     return site_dir
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import ConsoleMessage, Page, Request
+from layout_checks import layout_problems
+from playwright.sync_api import ConsoleMessage, Page, Request, ViewportSize
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO_ROOT / "tests" / ".artifacts" / "screenshots"
@@ -32,7 +33,7 @@ VNU_IGNORED: list[tuple[str, str]] = [
 
 def open_page(page: Page, base_url: str, path: str, mode: str = "light") -> None:
     """Load a page and wait until it is settled, in light or dark colours."""
-    page.emulate_media(color_scheme=mode, reduced_motion="reduce")
+    page.emulate_media(color_scheme="dark" if mode == "dark" else "light", reduced_motion="reduce")
     page.goto(base_url + path, wait_until="networkidle")
     # Material keeps the scheme in <body data-md-color-scheme>; its toggle only switches that.
     if mode == "dark" and page.locator('[data-md-component="palette"]').count():
@@ -92,7 +93,7 @@ def test_accessibility_axe(page: Page, base_url: str, site_pages: list[str], axe
 
 
 def test_html_is_valid(built_site: Path, java: Path, vnu_jar: Path) -> None:
-    cmd = [java, "-jar", vnu_jar, "--stdout", "--format", "json", "--errors-only",
+    cmd: list[str | Path] = [java, "-jar", vnu_jar, "--stdout", "--format", "json", "--errors-only",
            "--skip-non-html", built_site]  # fmt: skip
     result = subprocess.run(cmd, capture_output=True, text=True)
     try:
@@ -112,18 +113,29 @@ def test_html_is_valid(built_site: Path, java: Path, vnu_jar: Path) -> None:
 
 
 def test_links_and_fragments(built_site: Path, served_root: Path, lychee: Path) -> None:
-    cmd = [lychee, "--offline", "--no-progress", "--include-fragments",
+    cmd: list[str | Path] = [lychee, "--offline", "--no-progress", "--include-fragments",
            "--root-dir", str(served_root), "--index-files", "index.html", str(built_site)]  # fmt: skip
     result = subprocess.run(cmd, capture_output=True, text=True)
     assert result.returncode == 0, f"lychee found broken links:\n{result.stdout}{result.stderr}"
 
 
+WIDTHS: dict[str, ViewportSize] = {"desktop": {"width": 1280, "height": 720}, "phone": {"width": 390, "height": 844}}
+
+
 @pytest.mark.parametrize("mode", MODES)
-def test_screenshots(page: Page, base_url: str, site_pages: list[str], mode: str) -> None:
-    """Full-page screenshots in tests/.artifacts/screenshots/, for people to look at."""
+def test_pages_fit_the_window_and_are_photographed(page: Page, base_url: str, site_pages: list[str], mode: str) -> None:
+    """At desktop and phone width: nothing scrolls sideways, nothing of ours sticks out, and the
+    first publication's title is visible inside the window. Full-page screenshots of each page
+    (`<page>-<mode>.png`, `<page>-<mode>-phone.png`) go to tests/.artifacts/screenshots/."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for old in SCREENSHOTS.glob(f"*-{mode}.png"):
+    for old in SCREENSHOTS.glob(f"*-{mode}*.png"):
         old.unlink()
-    for path in site_pages:
-        open_page(page, base_url, path, mode)
-        page.screenshot(path=SCREENSHOTS / screenshot_name(path, mode), full_page=True)
+    problems: list[str] = []
+    for width, viewport in WIDTHS.items():
+        page.set_viewport_size(viewport)
+        for path in site_pages:
+            open_page(page, base_url, path, mode)
+            problems += [f"/{path} [{mode}, {width}]: {problem}" for problem in layout_problems(page)]
+            name = screenshot_name(path, mode if width == "desktop" else f"{mode}-{width}")
+            page.screenshot(path=SCREENSHOTS / name, full_page=True)
+    assert not problems, "\n".join(problems)

@@ -5,7 +5,8 @@ The `mkdocs` and `readthedocs` copies are built once per session with `highlight
 On the home and publications pages of each: no request to another host, axe WCAG 2 A/AA clean,
 abstract and BibTeX open and close (by mouse and keyboard), copy puts the exact entry on the
 clipboard, Tab reaches every control of an entry with a visible focus ring, links and fragments
-resolve (lychee), and screenshots land in tests/.artifacts/screenshots/<theme>-*.png.
+resolve (lychee), nothing sticks out of the window at 1200 and 390 px, and screenshots land in
+tests/.artifacts/screenshots/<theme>-<page>[-phone].png.
 """
 
 from __future__ import annotations
@@ -17,13 +18,17 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, Page, expect
+from layout_checks import layout_problems
+from playwright.sync_api import Browser, Error, Page, Request, ViewportSize, expect
+from sitebuilder import build
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO_ROOT / "tests" / ".artifacts" / "screenshots"
 THEMES = ["material", "mkdocs", "readthedocs"]
 PAGES = {"home": "", "publications": "publications/"}
 AXE_TAGS = ["wcag2a", "wcag2aa"]
+DESKTOP: ViewportSize = {"width": 1200, "height": 900}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 
 # axe findings on a theme's own elements, outside our blocks (inside `.academic` every rule
 # must pass): (theme, rule id, reason).
@@ -53,7 +58,8 @@ def theme_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
     config["site_url"] = f"{origin}/theme-{theme}/"
     (copy / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     site_dir = served_root / f"theme-{theme}"
-    request.getfixturevalue("mkdocs_build")(copy, site_dir, strict=True)
+    built = build(copy, site_dir=site_dir)
+    assert built.ok, f"`mkdocs build --strict` of the {theme} copy failed:\n{built.output}"
     return theme, f"{origin}/theme-{theme}/", site_dir
 
 
@@ -75,24 +81,21 @@ def test_pages_are_local_accessible_and_photographed(
 ) -> None:
     theme, base, _ = theme_site
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    context = browser.new_context(viewport={"width": 1200, "height": 900}, reduced_motion="reduce")
+    context = browser.new_context(viewport=DESKTOP, reduced_motion="reduce")
     page = context.new_page()
     problems: list[str] = []
-    page.on(
-        "request",
-        lambda r: (
-            urlsplit(r.url).scheme in ("http", "https")
-            and urlsplit(r.url).hostname != "127.0.0.1"
-            and problems.append(f"request to another host: {r.url}")
-        ),
-    )
-    page.on(
-        "pageerror",
-        lambda error: (
-            any(t == theme and text in str(error) for t, text, _ in THEME_SCRIPT_ERRORS)
-            or problems.append(f"uncaught {error}")
-        ),
-    )
+
+    def on_request(request: Request) -> None:
+        url = urlsplit(request.url)
+        if url.scheme in ("http", "https") and url.hostname != "127.0.0.1":
+            problems.append(f"request to another host: {request.url}")
+
+    def on_page_error(error: Error) -> None:
+        if not any(t == theme and text in str(error) for t, text, _ in THEME_SCRIPT_ERRORS):
+            problems.append(f"uncaught {error}")
+
+    page.on("request", on_request)
+    page.on("pageerror", on_page_error)
     for name, path in PAGES.items():
         page.goto(base + path, wait_until="networkidle")
         if name == "publications":  # show an open abstract and BibTeX in the picture
@@ -102,7 +105,12 @@ def test_pages_are_local_accessible_and_photographed(
         page.add_script_tag(path=axe_js)
         result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
         problems += axe_report(page, theme, name, result["violations"])
+        problems += [f"{theme}/{name}: {problem}" for problem in layout_problems(page)]
         page.screenshot(path=SCREENSHOTS / f"{theme}-{name}.png", full_page=True)
+        page.set_viewport_size(PHONE)  # and as a phone shows it
+        problems += [f"{theme}/{name} at {PHONE['width']} px: {problem}" for problem in layout_problems(page)]
+        page.screenshot(path=SCREENSHOTS / f"{theme}-{name}-phone.png", full_page=True)
+        page.set_viewport_size(DESKTOP)
     context.close()
     assert not problems, "\n".join(problems)
 
@@ -160,7 +168,7 @@ def test_links_and_fragments(theme_site: tuple[str, str, Path], served_root: Pat
     theme, _, site_dir = theme_site
     if theme == "material":
         pytest.skip("the Material site's links are checked in test_site_quality.py")
-    cmd = [lychee, "--offline", "--no-progress", "--include-fragments",
+    cmd: list[str | Path] = [lychee, "--offline", "--no-progress", "--include-fragments",
            "--root-dir", str(served_root), "--index-files", "index.html", str(site_dir)]  # fmt: skip
     result = subprocess.run(cmd, capture_output=True, text=True)
     assert result.returncode == 0, f"{theme}: lychee found broken links:\n{result.stdout}{result.stderr}"

@@ -2,6 +2,9 @@
 
     python tests/fuzz/run_fuzz.py --cases 100000 [--seed 1] [--jobs 2]
 
+It needs the shared corpora: the folder in $ACADEMIC_CORPORA, else `../shared/corpora` beside
+the repository (as in tests/conftest.py).
+
 Each case is one input, read through the same path a build takes (bytes on disk ->
 decoding -> parsing -> `Publication` / news / CV / profile objects). Kinds of input:
 
@@ -30,6 +33,7 @@ when any case failed.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import sys
@@ -42,9 +46,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-CORPORA = REPO.parent / "shared" / "corpora"
-if not CORPORA.is_dir():
-    CORPORA = Path("/work/shared/corpora")
+# The same variable and default as tests/conftest.py (this script also runs outside pytest).
+CORPORA = Path(os.environ.get("ACADEMIC_CORPORA") or REPO.parent / "shared" / "corpora").expanduser().resolve()
 
 _AT_LINE = re.compile(rb"^[ \t]*@[ \t]*(\w*)", re.MULTILINE)
 # A line that starts an entry: `@type{` or `@type(` (a `@word =` line is a mangled field).
@@ -232,9 +235,8 @@ def _check_bib(
 
 
 def _check_yaml(outcome: Outcome, kind: str, seed: int, folder: Path, name: str, data: bytes) -> None:
-    import mkdocs_academic.data.homepage  # noqa: F401 - registers the news / CV / profile loaders
+    from mkdocs_academic.data.loaders import loader_for
     from mkdocs_academic.data.publications_yaml import load_yaml_publications
-    from mkdocs_academic.data.store import EXTRA_LOADERS
 
     outcome.counts[kind] += 1
     path = folder / name
@@ -243,7 +245,9 @@ def _check_yaml(outcome: Outcome, kind: str, seed: int, folder: Path, name: str,
         if name == "publications.yml":
             items, problems = load_yaml_publications(path, f"data/{name}", 0)
         else:
-            items, problems = EXTRA_LOADERS[name][1](path, f"data/{name}")
+            loader = loader_for(name)
+            assert loader is not None, name
+            items, problems = loader.load(path, f"data/{name}")
     except Exception:  # noqa: BLE001 - the very thing we look for
         outcome.failures.append(f"{kind} {name} seed={seed}: exception\n{traceback.format_exc()}")
         return
@@ -362,6 +366,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--replay", type=int, help="print one case (its seed from a failure) and its problems")
     args = parser.parse_args(argv)
+    if not CORPORA.is_dir():
+        print(f"fuzz: shared corpora not found at {CORPORA}: set ACADEMIC_CORPORA", file=sys.stderr)
+        return 2
     if args.replay is not None:
         replay(args.replay)
         return 0

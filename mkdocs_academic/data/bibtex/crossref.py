@@ -1,0 +1,111 @@
+"""Crossref inheritance across files: children get the fields of their parent entries."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..problems import Problem
+from .model import BibFile, RawEntry
+
+#: Entry types that are containers: when such an entry is only there as a crossref parent,
+#: it is not a publication of its own.
+PARENT_ONLY_TYPES = frozenset(
+    {
+        "proceedings",
+        "mvproceedings",
+        "book",
+        "mvbook",
+        "collection",
+        "mvcollection",
+        "reference",
+        "mvreference",
+        "periodical",
+    }
+)
+# Parents whose `title` becomes the child's `booktitle`.
+_BOOKTITLE_PARENT_TYPES = PARENT_ONLY_TYPES - {"periodical"}
+# Fields a child never inherits from its parent (as in biblatex).
+_NOT_INHERITED = frozenset({"crossref", "xref", "ids", "entryset", "label", "shorthand", "sortkey", "key"})
+
+
+def resolve_crossrefs(
+    files: Sequence[BibFile],
+) -> tuple[list[RawEntry], set[str], list[Problem]]:
+    """Merge crossref parents into their children, across all files.
+
+    Returns the entries of all files in order (for a key used in several files, case-
+    insensitively, the first is kept and the others are reported), the keys of parents that
+    are containers (`PARENT_ONLY_TYPES`) referenced by a `crossref` (not publications of their
+    own), and the problems: duplicate keys across files and crossrefs to a missing entry.
+    A child gets every field it lacks from its parent (except `crossref`-like bookkeeping
+    fields), and `booktitle` from the parent's `title` when the parent is a book,
+    proceedings or collection. Parents may themselves have a crossref (resolved first).
+    """
+    problems: list[Problem] = []
+    by_key: dict[str, RawEntry] = {}
+    ordered: list[RawEntry] = []
+    for bib in files:
+        for entry in bib.entries:
+            folded = entry.key.casefold()
+            first = by_key.get(folded)
+            if first is not None:
+                problems.append(
+                    Problem(
+                        entry.source.path,
+                        entry.source.line,
+                        f"duplicate key '{entry.key}' (first at {first.source}); this entry is ignored",
+                        "rename one of them",
+                    )
+                )
+                continue
+            by_key[folded] = entry
+            ordered.append(entry)
+
+    resolved: dict[str, RawEntry] = {}
+    parents: set[str] = set()
+
+    def resolve(entry: RawEntry, seen: frozenset[str]) -> RawEntry:
+        folded = entry.key.casefold()
+        if folded in resolved:
+            return resolved[folded]
+        target = entry.fields.get("crossref", "").strip()
+        if not target:
+            resolved[folded] = entry
+            return entry
+        parent = by_key.get(target.casefold())
+        if parent is None or target.casefold() in seen:
+            if parent is None:
+                problems.append(
+                    Problem(
+                        entry.source.path,
+                        entry.field_lines.get("crossref", entry.source.line),
+                        f"crossref '{target}' not found",
+                        "add the parent entry or remove the field",
+                    )
+                )
+            resolved[folded] = entry
+            return entry
+        parent = resolve(parent, seen | {folded})
+        if parent.entry_type in PARENT_ONLY_TYPES:
+            parents.add(parent.key)
+        merged = _inherit(entry, parent)
+        resolved[folded] = merged
+        return merged
+
+    result = [resolve(entry, frozenset()) for entry in ordered]
+    return result, parents, problems
+
+
+def _inherit(child: RawEntry, parent: RawEntry) -> RawEntry:
+    """`child` with the fields it lacks taken from `parent` (the lines: that of its crossref)."""
+    fields = dict(child.fields)
+    lines = dict(child.field_lines)
+    inherited_line = child.field_lines.get("crossref", child.source.line)
+    if "booktitle" not in fields and "title" in parent.fields and parent.entry_type in _BOOKTITLE_PARENT_TYPES:
+        fields["booktitle"] = parent.fields["title"]
+        lines["booktitle"] = inherited_line
+    for name, value in parent.fields.items():
+        if name not in fields and name not in _NOT_INHERITED:
+            fields[name] = value
+            lines[name] = inherited_line
+    return RawEntry(child.key, child.entry_type, fields, lines, child.source)

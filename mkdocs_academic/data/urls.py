@@ -1,0 +1,110 @@
+"""Links in entries: which URLs are safe to show, DOI and arXiv identifiers, one link per resource."""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import unquote
+
+SAFE_SCHEMES = ("http", "https", "mailto")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+_ARXIV_PREFIX = re.compile(r"^(?:https?://arxiv\.org/(?:abs|pdf)/|arxiv:)", re.IGNORECASE)
+_ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}(v\d+)?|[a-z-]+(\.[A-Z]{2})?/\d{7}(v\d+)?")
+_ARXIV_IN_TEXT = re.compile(r"arXiv[:\s]\s*(\d{4}\.\d{4,5}(?:v\d+)?)", re.IGNORECASE)
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+_LATEX_URL = re.compile(r"\\url\{(.*)\}")
+_URL_IN_TEXT = re.compile(r"\\(?:url|href)\s*\{([^{}]+)\}")
+_WEB_PREFIX = re.compile(r"^https?://(?:www\.|dx\.)?", re.IGNORECASE)
+_ARXIV_VERSION = re.compile(r"v\d+$")
+
+# Link targets inside Markdown: `[text](url)`, `![alt](url)`, `[ref]: url`, `<scheme:...>`
+# autolinks and `href=` / `src=` attributes of raw HTML.
+_MARKDOWN_LINKS = re.compile(
+    r"\]\(\s*<?([^)\s>]+)"
+    r"|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)"
+    r"|<([a-zA-Z][a-zA-Z0-9+.-]*:[^\s>]*)>"
+    r"|\b(?:href|src|action|formaction|xlink:href)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def safe_url(url: str) -> bool:
+    """True for http(s), mailto and relative URLs; false for `javascript:`, `data:` and co."""
+    # Browsers decode character references before reading the scheme (`&#106;avascript:`).
+    if "&" in url:
+        url = html.unescape(url)
+    # Browsers ignore control characters and spaces in a scheme (`java\tscript:`): drop them.
+    cleaned = url if url.isascii() and url.isprintable() and " " not in url else _printable(url)
+    match = _SCHEME.match(cleaned)
+    return match is None or match.group(1).lower() in SAFE_SCHEMES
+
+
+def _printable(url: str) -> str:
+    return "".join(ch for ch in url if ch.isprintable() and not ch.isspace())
+
+
+def unsafe_markdown_links(text: str) -> list[str]:
+    """Link targets in a Markdown value whose scheme is not safe (they are dropped when shown)."""
+    if ":" not in text:
+        return []
+    found: list[str] = []
+    for match in _MARKDOWN_LINKS.finditer(text):
+        url = next(group for group in match.groups() if group is not None)
+        if not safe_url(html.unescape(url)):
+            found.append(url)
+    return found
+
+
+def bare_doi(text: str) -> str:
+    """A DOI without its `https://doi.org/` or `doi:` prefix."""
+    return _DOI_PREFIX.sub("", text).strip()
+
+
+def bare_arxiv_id(text: str) -> str:
+    """An arXiv identifier without its `https://arxiv.org/abs/` (or `/pdf/`) or `arXiv:` prefix."""
+    return _ARXIV_PREFIX.sub("", text).strip()
+
+
+def is_arxiv_id(text: str) -> bool:
+    """True for an arXiv identifier, new style (`2401.01234v2`) or old (`hep-th/9901001`)."""
+    return _ARXIV_ID.fullmatch(text) is not None
+
+
+def arxiv_id_in_text(text: str) -> str | None:
+    """The arXiv identifier named in free text (`arXiv preprint arXiv:2401.01234`), if any."""
+    found = _ARXIV_IN_TEXT.search(text)
+    return found.group(1) if found else None
+
+
+def latex_url_in_text(text: str) -> str | None:
+    r"""The target of the first `\url{...}` or `\href{...}` in `text`, if any."""
+    found = _URL_IN_TEXT.search(text)
+    return found.group(1) if found else None
+
+
+def strip_latex_url(value: str) -> str:
+    r"""`\url{...}` and braces around URLs, as some exports write them."""
+    match = _LATEX_URL.fullmatch(value.strip())
+    value = match.group(1) if match else value
+    return value.replace("{", "").replace("}", "").replace("\\_", "_").replace("\\%", "%")
+
+
+def link_identity(url: str) -> str:
+    """What makes two links one resource, so that an entry shows it once.
+
+    Exports often give one paper twice: DBLP writes `doi = {10.18653/V1/...}` beside a
+    lower-case `url`, Crossref `https://doi.org/10.1103%2F...`, Mendeley `http://dx.doi.org/...`,
+    and arXiv items carry an arXiv `url` and arXiv's own DOI (`10.48550/arXiv.<id>`). So the
+    scheme, `www.`/`dx.`, percent-escapes, a trailing `/`, the case of a DOI and an arXiv
+    version number do not count, and an arXiv abstract page is the same as arXiv's DOI.
+    """
+    text = _WEB_PREFIX.sub("", unquote(url)).rstrip("/")
+    lowered = text.lower()
+    if lowered.startswith("doi.org/"):
+        doi = lowered.removeprefix("doi.org/")
+        if doi.startswith("10.48550/arxiv."):
+            return "arxiv:" + _ARXIV_VERSION.sub("", doi.removeprefix("10.48550/arxiv."))
+        return "doi:" + doi
+    if lowered.startswith("arxiv.org/abs/"):
+        return "arxiv:" + _ARXIV_VERSION.sub("", lowered.removeprefix("arxiv.org/abs/"))
+    return text
