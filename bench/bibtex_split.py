@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import bibtexparser
-from run import CORPORA, corpus_entries, synthetic_entries
+from run import corpora_label, corpus_entries, synthetic_entries
 
 from mkdocs_academic.data.bibtex import expand_bib_file, shared_macros, split_bib_file
 from mkdocs_academic.data.bibtex.decoding import prepare_text
@@ -109,7 +109,7 @@ def main() -> None:
     args = parser.parse_args()
     real = corpus_entries()
     entries = real if len(real) >= max(SIZES) else synthetic_entries(max(SIZES))
-    source = f"the first entries of the corpora in {CORPORA}" if entries is real else "synthetic entries"
+    source = f"the first entries of the corpora in {corpora_label()}" if entries is real else "synthetic entries"
     print(f"BibTeX split ({source}, median of {args.runs} runs)")
     print(readers(prepare_text("\n\n".join(entries[:1_000]) + "\n"), args.runs))
     with tempfile.TemporaryDirectory(prefix="academic-split-") as work:

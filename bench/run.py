@@ -40,12 +40,11 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 import mkdocs_academic
-from mkdocs_academic.data import latex, names
 from mkdocs_academic.data.bibtex import PARENT_ONLY_TYPES
 from mkdocs_academic.markdown.blocks import AcademicBlock
 from mkdocs_academic.markdown.extension import LeftoverBlockWarning
 from mkdocs_academic.plugin import ASSETS_DIR, AcademicPlugin
-from mkdocs_academic.render import inline_markdown
+from mkdocs_academic.render.environment import COMPILED_TEMPLATES
 
 try:  # optional: only in the bench venv (bench/requirements.txt), never a runtime dependency
     from mkdocs_bibtex.plugin import BibTexPlugin
@@ -63,6 +62,18 @@ SERVE_SIZE = 5_000
 MEMORY_SIZE = 10_000
 #: Plugin options for the listing benchmark: one page listing every entry, no per-entry pages.
 LISTING_OPTIONS = {"publication_pages": False, "exports": False}
+
+
+def corpora_label() -> str:
+    """Where the corpora are, for a report: the variable's name and, when they are beside the
+    repository, a path relative to it (never a machine's absolute path)."""
+    if not os.environ.get("ACADEMIC_CORPORA"):
+        return "`$ACADEMIC_CORPORA` (default ../shared/corpora)"
+    repository = BENCH_DIR.parent
+    corpora = CORPORA.resolve()
+    if corpora.is_relative_to(repository.parent):
+        return f"`$ACADEMIC_CORPORA` (= {Path(os.path.relpath(corpora, repository)).as_posix()})"
+    return "`$ACADEMIC_CORPORA`"
 
 
 # ------------------------------------------------------------------------------- data
@@ -268,16 +279,19 @@ if BibTexPlugin is not None:
 
 
 def forget_plugins() -> None:
-    """Drop MkDocs' cache of plugin instances and the package's in-process memos (decoded
-    LaTeX, parsed names, rendered Markdown), so that a build starts cold, as `mkdocs build`
-    in a fresh process does."""
+    """Drop MkDocs' cache of plugin instances and every in-process memo of the package (decoded
+    LaTeX, parsed names, rendered Markdown, label files, compiled templates), so that a build
+    starts cold, as `mkdocs build` in a fresh process does."""
     for key, option in MkDocsConfig._schema:
         if key == "plugins":
             option.plugin_cache.clear()
-    for module in (latex, names, inline_markdown):
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("mkdocs_academic."):
+            continue
         for value in vars(module).values():
-            if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", "") == module.__name__:
+            if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", "") == name:
                 value.cache_clear()
+    COMPILED_TEMPLATES.clear()
 
 
 def load(site: Path, out: Path) -> MkDocsConfig:
@@ -684,11 +698,11 @@ def main() -> None:
     if real:
         datasets.insert(0, ("petsc", real))
         notes.append(
-            f"real data: the first N entries of {' then '.join(CORPUS_FILES)} from {CORPORA} "
+            f"real data: the first N entries of {' then '.join(CORPUS_FILES)} from {corpora_label()} "
             f"({len(real):,} entries in all)."
         )
     else:
-        notes.append(f"the corpora ({CORPORA}) are not on this machine: synthetic data only.")
+        notes.append(f"the corpora ({corpora_label()}) are not on this machine: synthetic data only.")
     if BibTexPlugin is None:
         notes.append("mkdocs-bibtex is not installed (pip install -r bench/requirements.txt): its columns are empty.")
     work = Path(tempfile.mkdtemp(prefix="academic-bench-"))

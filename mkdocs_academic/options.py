@@ -22,6 +22,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
 
+from .data.dates import parse_partial_date
+from .data.entry_types import KNOWN_ENTRY_TYPES
 from .data.query import CATEGORIES, GROUPINGS, SORTS
 from .data.yamlfile import did_you_mean
 from .render.labels import LANGUAGES, Labels
@@ -126,8 +128,6 @@ def year_range(value: Any) -> tuple[int | None, int | None] | None:
 def publication_types(value: Any) -> tuple[str, ...]:
     """Entry types (`article`) or categories (`preprint`), as a word, a comma list or a list."""
     types = tuple(word.lower() for word in string_list(value))
-    from .data.entry_types import KNOWN_ENTRY_TYPES
-
     unknown = [word for word in types if word not in KNOWN_ENTRY_TYPES and word not in CATEGORIES]
     if unknown:
         raise OptionError(
@@ -139,8 +139,6 @@ def publication_types(value: Any) -> tuple[str, ...]:
 
 def partial_date(value: Any) -> Any:
     """`2024`, `2024-06`, `Jun 2024` or `2024-06-01`, as a PartialDate (None when unset)."""
-    from .data.dates import parse_partial_date
-
     if value is None:
         return None
     parsed = parse_partial_date(value)
@@ -248,17 +246,27 @@ def parse_options(
     errors: list[str] = []
     ignored: list[str] = []
     for source, found in ((site_defaults or {}), ignored), (given, errors):
+        written: dict[str, str] = {}  # option -> the spelling used for it in this source
         for raw_name, raw_value in source.items():
             name = aliases.get(str(raw_name), str(raw_name))
             if name not in schema:
-                hint = did_you_mean(str(raw_name), list(schema)) or f"known options: {', '.join(schema)}"
-                found.append(f"unknown option '{raw_name}' ({hint})")
+                found.append(f"unknown option '{raw_name}' ({_option_hint(str(raw_name), schema, aliases)})")
                 continue
+            if name in written:
+                found.append(
+                    f"option '{name}' is given twice (as '{written[name]}' and '{raw_name}'); the last one is used"
+                )
+            written[name] = str(raw_name)
             try:
                 values[name] = schema[name][1](raw_value)
             except OptionError as error:
                 found.append(f"option '{raw_name}': {error}")
     return values, errors
+
+
+def _option_hint(written: str, schema: Mapping[str, Any], aliases: Mapping[str, str]) -> str:
+    """ "did you mean …?" for a misspelt option, among the names and their accepted spellings."""
+    return did_you_mean(written, [*schema, *aliases]) or f"known options: {', '.join(schema)}"
 
 
 # ------------------------------------------------------------------ site-wide options

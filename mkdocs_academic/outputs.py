@@ -22,31 +22,20 @@ from pathlib import Path
 import yaml
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .config import AcademicConfig
 from .data.dataset import Dataset
 from .data.models import Publication
 from .data.news import select_news
 from .log import log
 from .markdown.context import PageRecord
-from .options import OptionError, normalise_site_path
+from .options import SiteOptions
 from .render.environment import Renderer
 from .render.exports import bibtex_bibliography, bibtex_entry, csl_json
 from .render.feed import atom_feed, news_entries
 from .render.meta import description, highwire_tags, profile_person, scholarly_article, script_json, social_tags
 from .render.urls import OutputUrls, assign_slugs
-
-
-def site_path(value: str, option: str) -> str:
-    """A path inside the site from an option, normalised by the core (`normalise_site_path`);
-    the plugin's config has already rejected a path out of the site."""
-    try:
-        return normalise_site_path(value)
-    except OptionError as error:
-        raise PluginError(f"academic: option '{option}': {error}") from error
 
 
 def publication_page_markdown(pub: Publication) -> str:
@@ -69,7 +58,7 @@ def publication_page_markdown(pub: Publication) -> str:
 class SiteOutputs:
     """The generated files and head tags of one site; lives as long as the plugin."""
 
-    def __init__(self, options: AcademicConfig) -> None:
+    def __init__(self, options: SiteOptions) -> None:
         self.options = options
         self.dataset = Dataset()
         self.site_url = ""
@@ -92,7 +81,7 @@ class SiteOutputs:
         if not publications or not (self.options.publication_pages or self.options.exports):
             self._plan_feed()
             return OutputUrls()
-        folder = site_path(self.options.publication_pages_dir, "publication_pages_dir")
+        folder = self.options.publication_pages_dir
         slugs = assign_slugs(pub.key for pub in publications)
         dest_uris = {file.dest_uri: file for file in files}
         pages: dict[str, str] = {}
@@ -118,8 +107,8 @@ class SiteOutputs:
             if self.options.exports and bibtex_entry(pub):
                 bib_files[pub.key] = add(f"{folder}/{slug}.bib", bibtex_entry(pub)).url
         if self.options.exports:
-            add(site_path(self.options.exports_bibtex, "exports_bibtex"), bibtex_bibliography(publications))
-            add(site_path(self.options.exports_csl_json, "exports_csl_json"), csl_json(publications))
+            add(self.options.exports_bibtex, bibtex_bibliography(publications))
+            add(self.options.exports_csl_json, csl_json(publications))
         self._plan_feed()
         return OutputUrls(pages=pages, bib_files=bib_files)
 
@@ -142,7 +131,7 @@ class SiteOutputs:
             else:
                 log.info(message, "")
             return
-        self.feed_url = self._absolute(site_path(self.options.feed_file, "feed_file"))
+        self.feed_url = self._absolute(self.options.feed_file)
 
     def _absolute(self, url: str) -> str:
         base = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
@@ -203,7 +192,7 @@ class SiteOutputs:
             site_url=self.site_url,
             author=config.site_author or self.site_name or "mkdocs-academic",
         )
-        path = Path(config.site_dir) / site_path(self.options.feed_file, "feed_file")
+        path = Path(config.site_dir) / self.options.feed_file
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
 

@@ -20,7 +20,7 @@ from .markdown.context import BuildContext, report_problems
 from .markdown.extension import AcademicExtension
 from .options import SiteOptions
 from .outputs import SiteOutputs, insert_into_head
-from .render.environment import Renderer
+from .render.environment import Renderer, TemplateProblem
 from .render.labels import Labels
 
 ASSETS_DIR = Path(__file__).parent / "assets"
@@ -73,13 +73,13 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
             defaults=options.block_defaults(),
             report_data_problems=False,
         )
-        self.outputs = SiteOutputs(self.config)
+        self.outputs = SiteOutputs(self.options)
         extension = AcademicExtension()
         extension.context = self.context
         # Once: an i18n plugin builds each language again with the same config.
         config.markdown_extensions[:] = [e for e in config.markdown_extensions if not isinstance(e, AcademicExtension)]
         config.markdown_extensions.append(extension)
-        if self.config.assets:
+        if self.options.assets:
             if CSS not in config.extra_css:
                 config.extra_css.insert(0, CSS)
             if JS not in [str(script) for script in config.extra_javascript]:
@@ -102,7 +102,7 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
         return self.labels[language]
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled or self.context is None:
+        if not self.options.enabled or self.context is None:
             return
         try:
             dataset = self.context.dataset()
@@ -120,9 +120,9 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
     # After other plugins' (mkdocs-static-i18n's runs at -100 and cannot handle generated files).
     @event_priority(-110)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        if not self.config.enabled:
+        if not self.options.enabled:
             return files
-        if self.config.assets:
+        if self.options.assets:
             for uri in (CSS, JS):
                 if files.get_file_from_path(uri) is None:
                     files.append(
@@ -141,21 +141,28 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
         return markdown
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        if not self.config.enabled or self.outputs is None or self.context is None:
+        if not self.options.enabled or self.outputs is None or self.context is None:
             return output
         shown = self.context.page_record(page.file.src_uri)
-        return insert_into_head(output, self.outputs.head_tags(page, shown, self.context.renderer))
+        try:
+            tags = self.outputs.head_tags(page, shown, self.context.renderer)
+        except TemplateProblem as problem:
+            raise PluginError(f"academic: {page.file.src_uri}: {problem}") from problem
+        return insert_into_head(output, tags)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.config.enabled and self.outputs is not None and self.context is not None:
+        if self.options.enabled and self.outputs is not None and self.context is not None:
             self.outputs.write_feed(config, self.context.renderer)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer | None:
-        if self.config.enabled and self.store is not None:
+        if self.options.enabled and self.store is not None:
             docs_dir = Path(config.docs_dir).resolve()
             data_dir = self.store.data_dir.resolve()
             if data_dir.is_dir() and docs_dir not in data_dir.parents and data_dir != docs_dir:
                 server.watch(str(data_dir))
+            # MkDocs watches the theme's folders (custom_dir included), not `template_dirs`.
+            for folder in self.options.template_dirs:
+                server.watch(str(folder))
         return server
 
 

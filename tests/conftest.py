@@ -1,6 +1,6 @@
 """Fixtures and hooks shared by every test layer.
 
-Sections: paths, the shared corpora. Sites are built with `sitebuilder.build` (tests/sitebuilder.py);
+Sections: paths, the shared corpora, bibtexparser calls. Sites are built with `sitebuilder.build` (tests/sitebuilder.py);
 layer-specific fixtures live next to their tests (for example tests/browser/conftest.py).
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import bibtexparser
 import pytest
 
 # ------------------------------------------------------------------------------------ paths
@@ -83,3 +84,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def pytest_runtest_setup(item: pytest.Item) -> None:
     if item.get_closest_marker("corpora") and not CORPORA.is_dir():
         pytest.skip(CORPORA_MISSING)
+
+
+# ------------------------------------------------------------------------- bibtexparser calls
+
+
+@pytest.fixture
+def bibtexparser_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts given to `bibtexparser.parse_string` during the test, in order (it still
+    parses them). Clear the list after a setup step to count only what follows."""
+    calls: list[str] = []
+    original = bibtexparser.parse_string
+
+    def counting(text: str, *args: object, **kwargs: object) -> object:
+        calls.append(text)
+        return original(text, *args, **kwargs)
+
+    monkeypatch.setattr(bibtexparser, "parse_string", counting)
+    return calls

@@ -13,7 +13,6 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-import bibtexparser
 import pytest
 
 from mkdocs_academic.data.bibtex.chunks import cut_into_chunks
@@ -166,19 +165,12 @@ def test_resplit_of_an_edited_text_equals_bibtexparsers_split() -> None:
         assert comparable(back) == comparable(previous)
 
 
-def test_an_edited_well_formed_entry_needs_no_bibtexparser(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_edited_well_formed_entry_needs_no_bibtexparser(bibtexparser_calls: list[str]) -> None:
     text = large_text()
     previous = split_text(text, "refs.bib")
-    parsed: list[str] = []
-    original = bibtexparser.parse_string
-
-    def counting(bibtex_text: str, *args: object, **kwargs: object) -> object:
-        parsed.append(bibtex_text)
-        return original(bibtex_text, *args, **kwargs)
-
-    monkeypatch.setattr(bibtexparser, "parse_string", counting)
+    bibtexparser_calls.clear()
     again = split_text(text.replace("Title 150}", "Edited title}"), "refs.bib", previous)
-    assert parsed == []
+    assert bibtexparser_calls == []
     assert again.parsed is not None and again.parsed.reparsed == 2  # the edited chunk and the one before
     assert [raw.line for raw in again.entries] == [raw.line for raw in previous.entries]
 

@@ -237,7 +237,10 @@ def test_bad_defaults_without_mkdocs_are_reported_once(data_dir: Path, caplog: p
         html = render(page, data_dir, defaults={"publications": {"group_by": "decade"}, "publication": {"colour": 1}})
     messages = [record.getMessage() for record in caplog.records]
     assert [m for m in messages if "decade" in m] == [
-        "academic: defaults.publications: option 'group_by': expected one of year, type, none, got 'decade'"
+        "academic: mkdocs_academic.markdown: defaults.publications: option 'group_by': expected one of year, type, none, got 'decade'"
     ]
-    assert any(m.startswith("academic: defaults.publication: unknown option 'colour'") for m in messages)
+    assert any(
+        m.startswith("academic: mkdocs_academic.markdown: defaults.publication: unknown option 'colour'")
+        for m in messages
+    )
     assert "academic-pub" in html

@@ -253,18 +253,16 @@ def test_publication_entry_links_to_its_page_and_bib() -> None:
         bib_files={ARTICLE.key: "publications/lovelace1843notes.bib"},
     )
     renderer = Renderer()
-    html = str(
-        renderer.publication(
-            ARTICLE, element_id="x", style="full", base_url="../", show_abstract=True, show_bibtex=True, urls=urls
-        )
-    )
-    assert '<a href="../publications/lovelace1843notes/">Notes on the Analytical Engine</a>' in html
-    plain = str(
-        renderer.publication(
-            ARTICLE, element_id="x", style="full", base_url="../", show_abstract=True, show_bibtex=True
-        )
-    )
-    assert "publications/lovelace1843notes/" not in plain
+
+    def entry(entry_urls: OutputUrls | None) -> str:
+        """The one `<li>` of a list of ARTICLE."""
+        html = str(renderer.publication_list([ARTICLE], make_id=lambda slug: slug, base_url="../", urls=entry_urls))
+        item = re.search(r"<li\b.*</li>", html, re.S)
+        assert item is not None
+        return item.group(0)
+
+    assert '<a href="../publications/lovelace1843notes/">Notes on the Analytical Engine</a>' in entry(urls)
+    assert "publications/lovelace1843notes/" not in entry(None)
 
 
 # -------------------------------------------------------------- the /// publication block

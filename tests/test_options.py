@@ -143,3 +143,17 @@ def test_file_order_in_publications_and_experience(data_dir: Path, value: str) -
     assert re.findall(r'data-key="([^"]+)"', html) == ["b2021", "a2023", "c2022"]
     html = _render(f"/// experience | positions\n    sort: {value}\n///\n", data_dir)
     assert html.index("Later") < html.index("Earlier") < html.index("Middle")
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [("keywrd", "did you mean 'keyword'?"), ("tgas", "did you mean 'tags'?"), ("selectd", "did you mean 'selected'?")],
+)
+def test_a_misspelt_option_is_matched_against_its_other_spellings_too(written: str, hint: str) -> None:
+    assert parse_options("publications", {written: "x"})[1] == [f"unknown option '{written}' ({hint})"]
+
+
+def test_one_option_given_under_two_spellings_is_named() -> None:
+    values, errors = parse_options("publications", {"tag": "a", "keyword": "b"})
+    assert values["tag"] == ("b",)
+    assert errors == ["option 'tag' is given twice (as 'tag' and 'keyword'); the last one is used"]

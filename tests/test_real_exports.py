@@ -124,7 +124,7 @@ def test_latex_that_reference_managers_write() -> None:
     assert latex_to_unicode(r"Nguy{\~{\^e}}n") == "Nguyễn"
 
 
-def _entry_html(tmp_path: Path, bib: str, **plugin: object) -> str:
+def _rendered_entry(tmp_path: Path, bib: str, **plugin: object) -> str:
     root = write_site(
         tmp_path, pages={"index.md": PAGE}, data={"p.bib": bib}, plugin={"publication_pages": False, **plugin}
     )
@@ -133,7 +133,7 @@ def _entry_html(tmp_path: Path, bib: str, **plugin: object) -> str:
 
 
 def test_venue_line_without_a_venue_starts_without_a_comma(tmp_path: Path) -> None:
-    html = _entry_html(
+    html = _rendered_entry(
         tmp_path, "@techreport{r, title = {T}, author = {A, B}, number = {TR-1}, pages = {1--22}, year = 2015}\n"
     )
     assert (
@@ -148,7 +148,7 @@ def test_book_details_series_edition_publisher_address(tmp_path: Path) -> None:
         " series = {Springer Series in Operations Research}, edition = {2nd}, publisher = {Springer},"
         " address = {New York}, year = 2006}\n"
     )
-    html = _entry_html(tmp_path, bib)
+    html = _rendered_entry(tmp_path, bib)
     assert (
         '<cite class="academic-venue">Springer</cite>, Springer Series in Operations Research, 2nd ed., New York, '
         in html
@@ -169,7 +169,7 @@ def test_private_fields_of_reference_managers_stay_out_of_the_bibtex(tmp_path: P
         "@article{m, title = {T}, author = {A, B}, journal = {J}, year = 2020,"
         " mendeley-groups = {Thesis/Chapter 1}, comment = {my notes}, annotation = {Cited **twice**}}\n"
     )
-    html = _entry_html(tmp_path, bib, exports=True)
+    html = _rendered_entry(tmp_path, bib, exports=True)
     bibtex = html.split("<pre><code>")[1].split("</code></pre>")[0]
     assert "mendeley" not in bibtex and "my notes" not in bibtex and "annotation" not in bibtex
     assert '<span class="academic-pub-info academic-annotation">Cited <strong>twice</strong></span>' in html
@@ -205,7 +205,7 @@ def test_theses_and_reports_say_what_they_are(tmp_path: Path) -> None:
         "@techreport{r, title = {T4}, author = {A, B}, institution = {CMU}, type = {Technical Report},"
         " number = {CMU-1}, year = 2016}\n"
     )
-    html = _entry_html(tmp_path, bib, publication_pages=True)
+    html = _rendered_entry(tmp_path, bib, publication_pages=True)
     assert 'PhD thesis, <cite class="academic-venue">University of London</cite>, <time' in html
     assert 'PhD thesis, <cite class="academic-venue">ETH</cite>' in html
     assert 'Master&#39;s thesis, <cite class="academic-venue">MIT</cite>' in html

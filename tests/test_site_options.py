@@ -196,8 +196,8 @@ def test_the_extension_warns_and_uses_the_default(
         )
     assert options.max_authors == 0
     assert caplog.messages == [
-        "academic: max_authors: expected a whole number of at least 0, got -1",
-        "academic: defaults.publication: unknown option 'colour' (known options: key, abstract, bibtex, heading_level)",
+        "academic: mkdocs_academic.markdown: max_authors: expected a whole number of at least 0, got -1",
+        "academic: mkdocs_academic.markdown: defaults.publication: unknown option 'colour' (known options: key, abstract, bibtex, heading_level)",
     ]
 
 
@@ -272,3 +272,30 @@ def test_the_extension_switched_off_leaves_the_blocks_as_text(tmp_path: Path) ->
         extension_configs={"mkdocs_academic.markdown": {"data_dir": str(tmp_path), "enabled": False}},
     )
     assert "academic-publications" not in html and "/// publications" in html
+
+
+def test_mkdocs_serve_watches_the_template_dirs(tmp_path: Path) -> None:
+    """MkDocs watches the theme's folders itself, not `template_dirs`."""
+    from mkdocs.config import load_config
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (tmp_path / "mine" / "academic").mkdir(parents=True)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\nplugins:\n  - academic:\n      template_dirs: [mine]\n", encoding="utf-8"
+    )
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    config = config.plugins.on_config(config)
+
+    class Server:
+        watched: list[str] = []
+
+        def watch(self, path: str) -> None:
+            self.watched.append(path)
+
+    server = Server()
+    config.plugins.on_serve(server, config=config, builder=lambda: None)
+    assert str(tmp_path / "mine") in server.watched
+    assert str((tmp_path / "data").resolve()) in server.watched

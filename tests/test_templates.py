@@ -8,6 +8,9 @@ of the same name under `<template folder>/academic/`.
 
 from __future__ import annotations
 
+import contextlib
+import logging
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -127,7 +130,7 @@ def test_user_template_can_write_its_own_author_list(tmp_path: Path) -> None:
 
 
 def test_user_list_template_is_used(tmp_path: Path) -> None:
-    text = '<div>{% for entry in entries %}<p id="{{ entry.id }}">{{ entry.pub.key }}</p>{% endfor %}</div>'
+    text = '<div>{% for entry in contexts %}<p id="{{ entry.id }}">{{ entry.pub.key }}</p>{% endfor %}</div>'
     folder = override(tmp_path, "publication-list.html", text)
     assert render_list(Renderer(template_dirs=[folder])) == '<div><p id="ada2024">ada2024</p></div>'
 
@@ -152,3 +155,75 @@ def test_override_through_the_markdown_extension(tmp_path: Path) -> None:
         extension_configs={"mkdocs_academic.markdown": {"data_dir": str(data), "template_dirs": [str(folder)]}},
     )
     assert '<li class="mine">ada2024</li>' in html
+
+
+# --- overrides written for an earlier version ------------------------------------------------
+
+OLD_TEMPLATES = Path(__file__).parent / "fixtures" / "old-templates"
+
+
+def test_an_old_publication_override_that_includes_authors_html_still_renders(tmp_path: Path) -> None:
+    """Before the `author_list` filter, publication.html included authors.html."""
+    old = (OLD_TEMPLATES / "publication.html").read_text(encoding="utf-8")
+    assert '{% include "academic/authors.html" %}' in old
+    folder = override(tmp_path, "publication.html", old.replace("academic-pub-body", "my-body"))
+    html = render_list(Renderer(template_dirs=[folder], me=MeMatcher(["Ada Lovelace"])))
+    assert 'class="my-body"' in html
+    assert "<strong>Ada Lovelace</strong></span> and " in html
+    assert '<a class="academic-author" href="https://example.org/babbage">Charles Babbage</a>' in html
+
+
+def test_an_old_publication_list_override_still_renders(tmp_path: Path) -> None:
+    """Its `entries` are the rendered entries, as they always were."""
+    old = (OLD_TEMPLATES / "publication-list.html").read_text(encoding="utf-8")
+    assert "{{ entry }}" in old
+    folder = override(tmp_path, "publication-list.html", old.replace("<ol class=", '<ol data-mine="1" class='))
+    mine, ours = render_list(Renderer(template_dirs=[folder])), render_list(Renderer())
+    assert mine == ours.replace("<ol class=", '<ol data-mine="1" class=')
+
+
+def test_a_mistake_in_an_override_is_a_warning_naming_the_template(tmp_path: Path) -> None:
+    folder = override(tmp_path, "publication.html", "<li>{{ pub.no_such_field.deeper }}</li>")
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "pubs.bib").write_text("@misc{a, title = {A}, year = 2020}\n", encoding="utf-8")
+    config = {"mkdocs_academic.markdown": {"data_dir": str(data), "template_dirs": [str(folder)]}}
+    with _warnings() as logged:
+        markdown.markdown("/// publications\n///\n", extensions=["mkdocs_academic.markdown"], extension_configs=config)
+    assert any(
+        "/// publications: template academic/publication.html (or one it includes):" in message
+        and "no_such_field" in message
+        for message in logged
+    ), logged
+
+
+def test_a_syntax_error_in_an_override_names_the_file_and_line(tmp_path: Path) -> None:
+    folder = override(tmp_path, "publication.html", "<li>\n{% if pub.title %}\n</li>\n")
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "pubs.bib").write_text("@misc{a, title = {A}, year = 2020}\n", encoding="utf-8")
+    config = {"mkdocs_academic.markdown": {"data_dir": str(data), "template_dirs": [str(folder)]}}
+    with _warnings() as logged:
+        markdown.markdown("/// publications\n///\n", extensions=["mkdocs_academic.markdown"], extension_configs=config)
+    wanted = str(folder / "academic" / "publication.html")
+    assert any(f"template {wanted}:" in message for message in logged), logged
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextlib.contextmanager
+def _warnings() -> Iterator[list[str]]:
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs.plugins.academic")
+    logger.addHandler(handler)
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)

@@ -7,9 +7,10 @@ profile, JSON Resume), each into its own `Dataset` field.
 A `DataStore` lives as long as the MkDocs plugin (across `mkdocs serve` rebuilds). Three caches
 keep a rebuild cheap:
 
-- each file's parse (for a `.bib` file: bibtexparser's split, the costly part) is kept by path,
-  modification time and size, so only changed files are read again; and in a changed `.bib`
-  file, bibtexparser parses again only the entries around the change (`split_bib_file`);
+- each file's parse (for a `.bib` file: its split into blocks, the costly part) is kept by path,
+  modification time and size, so only changed files are read again; a `.bib` file is split
+  chunk by chunk, most chunks by the fast reader and only the odd ones by bibtexparser, and
+  in a changed `.bib` file only the chunks around the change are read again (`split_bib_file`);
 - each `.bib` file's expanded entries are kept while neither the file nor the `@string`
   macros of all files changed (in a changed file, the unchanged entries keep theirs);
 - each `Publication` (LaTeX decoding, name parsing, the clean BibTeX) is kept with its

@@ -17,6 +17,7 @@ from pymdownx.blocks.block import Block, type_html_attribute_dict
 from ..data.query import PublicationQuery, group_publications, select
 from ..data.yamlfile import did_you_mean
 from ..options import parse_options
+from ..render.environment import TemplateProblem
 from ..slugs import slugify
 from .context import BuildContext
 
@@ -69,7 +70,10 @@ class AcademicBlock(Block):
         for error in errors:
             self.warn(error)
         context.record_block(self.NAME)
-        self.fill(block, values, context)
+        try:
+            self.fill(block, values, context)
+        except TemplateProblem as problem:
+            self.warn(f"{problem}; fix or remove your copy of the template")
 
     @abstractmethod
     def fill(self, block: etree.Element, options: dict[str, Any], context: BuildContext) -> None:

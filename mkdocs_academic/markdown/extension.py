@@ -33,6 +33,10 @@ from .publication_block import PublicationBlock
 BLOCKS: list[type[AcademicBlock]] = [PublicationsBlock, PublicationBlock, NewsBlock, ExperienceBlock, ProfileBlock]
 
 
+#: How messages name this extension's options: `mkdocs_academic.markdown: max_authors: ...`.
+EXTENSION_NAME = "mkdocs_academic.markdown"
+
+
 class _Unset:
     """The value of an extension option that was not given."""
 
@@ -75,7 +79,7 @@ class AcademicExtension(BlocksExtension):
             given = {name: value for name, value in self.getConfigs().items() if value is not UNSET}
             raw, written_as = _unfold_defaults(given)
             self._options, problems = build_site_options(
-                raw, Path.cwd(), name_in_messages=lambda name: written_as.get(name, name)
+                raw, Path.cwd(), name_in_messages=lambda name: f"{EXTENSION_NAME}: {written_as.get(name, name)}"
             )
             for problem in problems:
                 if problem.level == "info":

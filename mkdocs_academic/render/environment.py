@@ -15,7 +15,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from jinja2 import (
+    BytecodeCache,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateSyntaxError,
+)
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from ..data.models import Link, Publication
@@ -26,6 +36,37 @@ from .format import MARK_MEANINGS, AuthorItem, author_items, format_date, format
 from .inline_markdown import InlineMarkdown
 from .labels import Labels
 from .urls import OutputUrls
+
+
+class TemplateProblem(Exception):
+    """A template could not be rendered (in practice: a user's override); the message names it."""
+
+
+class CompiledTemplates(BytecodeCache):
+    """Compiled templates, kept in memory for the life of the process.
+
+    Every build makes a new `Renderer` (a `mkdocs serve` rebuild reloads mkdocs.yml), and
+    compiling the templates costs far more than rendering a small page with them. Jinja checks
+    each template's source against the checksum kept with its code, so an edited template (a
+    user's override during `mkdocs serve`) is compiled again."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+    def clear(self) -> None:
+        self._code.clear()
+
+
+#: Shared by every Renderer of the process.
+COMPILED_TEMPLATES = CompiledTemplates()
 
 
 class EntryContext(NamedTuple):
@@ -76,6 +117,7 @@ class Renderer:
             undefined=StrictUndefined,
             # One Renderer serves one build: templates are read once, not checked on every use.
             auto_reload=False,
+            bytecode_cache=COMPILED_TEMPLATES,
         )
         self.env.filters["date"] = lambda date, short=False: format_date(date, self.labels, short)
         self.env.filters["date_range"] = lambda when, short=True: format_date_range(when, self.labels, short)
@@ -93,8 +135,14 @@ class Renderer:
         self.env.filters.update(author_list=parts.author_list, venue_line=parts.venue_line, link_label=parts.link_label)
 
     def render(self, template: str, **context: Any) -> Markup:
-        """Render `academic/<template>` with `context`."""
-        return Markup(self.env.get_template(f"academic/{template}").render(**context).strip())
+        """Render `academic/<template>` with `context`.
+
+        A template that fails (an override with a mistake) raises `TemplateProblem`, whose
+        message names the template file (and line, for a syntax error)."""
+        try:
+            return Markup(self.env.get_template(f"academic/{template}").render(**context).strip())
+        except TemplateError as error:
+            raise _problem(template, error) from error
 
     def set_labels(self, labels: Labels) -> None:
         """Write what follows in another language (pages of a multilingual site)."""
@@ -110,16 +158,18 @@ class Renderer:
         show_abstract: bool,
         show_bibtex: bool,
         urls: OutputUrls | None = None,
+        max_authors: int | None = None,
     ) -> EntryContext:
-        """What `publication.html` shows of `pub`: names for display, URLs made relative to
-        the page (`base_url`), and whether the abstract and the BibTeX are shown."""
+        """What an entry template shows of `pub`: names for display (cut after `max_authors`,
+        the site owner kept), URLs made relative to the page (`base_url`), and whether the
+        abstract and the BibTeX are shown. A list and a publication's page both use it."""
         page_url = urls.page(pub.key) if urls else ""
         bib_url = urls.bib(pub.key) if urls else ""
         return EntryContext(
             pub=pub,
             id=element_id,
-            authors=author_items(pub.authors, self.me, self.max_authors, base_url),
-            editors=author_items(pub.editors, self.me, self.max_authors, base_url) if not pub.authors else [],
+            authors=author_items(pub.authors, self.me, max_authors, base_url),
+            editors=author_items(pub.editors, self.me, max_authors, base_url) if not pub.authors else [],
             links=[(link, url) for link in pub.links if (url := resolve_url(link.url, base_url))],
             preview=resolve_url(pub.preview, base_url) if pub.preview else "",
             show_abstract=show_abstract and bool(pub.abstract),
@@ -127,31 +177,6 @@ class Renderer:
             page_url=resolve_url(page_url, base_url) if page_url else "",
             bib_url=resolve_url(bib_url, base_url) if bib_url else "",
         )
-
-    def publication(
-        self,
-        pub: Publication,
-        *,
-        element_id: str,
-        style: str,
-        base_url: str,
-        show_abstract: bool,
-        show_bibtex: bool,
-        urls: OutputUrls | None = None,
-    ) -> Markup:
-        """One publication entry (`publication.html`), the `<li>` a list would hold.
-
-        With `urls`, the title links to the entry's own page and the BibTeX offers its `.bib`.
-        """
-        entry = self.entry_context(
-            pub,
-            element_id=element_id,
-            base_url=base_url,
-            show_abstract=show_abstract,
-            show_bibtex=show_bibtex,
-            urls=urls,
-        )
-        return self.render("publication.html", style=style, **entry._asdict())
 
     def publication_list(
         self,
@@ -170,7 +195,7 @@ class Renderer:
         Entries are not cached: each rendering has its own element ids and base URL (so a
         cache would hardly ever hit), and keeping every entry's HTML would cost as much memory
         as the page itself."""
-        entries = [
+        contexts = [
             self.entry_context(
                 pub,
                 element_id=make_id(slugify_key(pub.key)),
@@ -178,22 +203,45 @@ class Renderer:
                 show_abstract=show_abstract,
                 show_bibtex=show_bibtex,
                 urls=urls,
+                max_authors=self.max_authors,
             )
             for pub in publications
         ]
-        return self.render("publication-list.html", entries=entries, style=style, numbered=numbered)
+        entries = self._render_each("publication.html", contexts, style=style)
+        return self.render("publication-list.html", entries=entries, contexts=contexts, style=style, numbered=numbered)
+
+    def _render_each(self, template: str, contexts: Sequence[EntryContext], **shared: Any) -> list[Markup]:
+        """`template` rendered once per context, as `render` would, but without what `render`
+        does again for each call (a new context copied from the globals, Jinja's error
+        rewriting): a list renders its entry template a thousand times."""
+        try:
+            compiled = self.env.get_template(f"academic/{template}")
+            base = {**self.env.globals, **shared}
+            concat = self.env.concat
+            fields = EntryContext._fields
+            rendered = []
+            for entry in contexts:
+                variables = dict(base)
+                variables.update(zip(fields, entry, strict=True))
+                html = concat(compiled.root_render_func(compiled.new_context(variables, shared=True)))
+                rendered.append(Markup(html.strip()))
+            return rendered
+        except TemplateError as error:
+            raise _problem(template, error) from error
 
     def publication_page(self, pub: Publication, *, part: str, base_url: str, bib_url: str = "") -> Markup:
         """One part of a publication's own page: "summary" (authors, venue, links), "abstract"
-        or "bibtex". The page's headings are real elements added by the `/// publication` block."""
+        or "bibtex". The page's headings are real elements added by the `/// publication` block.
+        Its author list is never cut."""
+        entry = self.entry_context(pub, element_id="", base_url=base_url, show_abstract=True, show_bibtex=True)
         return self.render(
             "publication-page.html",
             pub=pub,
             part=part,
-            authors=author_items(pub.authors, self.me, base_url=base_url),
-            editors=author_items(pub.editors, self.me, base_url=base_url) if not pub.authors else [],
-            links=[(link, url) for link in pub.links if (url := resolve_url(link.url, base_url))],
-            preview=resolve_url(pub.preview, base_url) if pub.preview else "",
+            authors=entry.authors,
+            editors=entry.editors,
+            links=entry.links,
+            preview=entry.preview,
             bib_url=resolve_url(bib_url, base_url) if bib_url else "",
         )
 
@@ -202,3 +250,11 @@ class Renderer:
         used = {mark for pub in publications for person in pub.authors for mark in person.marks}
         items = [(mark, self.labels[MARK_MEANINGS[mark]]) for mark in MARK_MEANINGS if mark in used]
         return self.render("marks-legend.html", items=items) if items else Markup("")
+
+
+def _problem(template: str, error: TemplateError) -> TemplateProblem:
+    """The message for a template that failed: its file and line for a syntax error."""
+    if isinstance(error, TemplateSyntaxError):
+        where = f"{error.filename or error.name or template}:{error.lineno}"
+        return TemplateProblem(f"template {where}: {error.message}")
+    return TemplateProblem(f"template academic/{template} (or one it includes): {error}")

@@ -1,10 +1,10 @@
 """Reading BibTeX files as found in the wild.
 
 bibtexparser 2 splits the text into blocks (with `parse_stack=[]`, so values stay raw); this
-package does what it does not (see DESIGN.md §5): `@string` and month macros, `#`
-concatenation, crossref inheritance, case-insensitive keys and field names, and it turns every
-oddity it silently tolerates (duplicate keys and fields, a missing comma between fields,
-undefined macros, blocks it could not parse) into a `Problem` with file and line.
+package does what it does not: `@string` and month macros, `#` concatenation, crossref
+inheritance, case-insensitive keys and field names, and it turns every oddity it silently
+tolerates (duplicate keys and fields, a missing comma between fields, undefined macros, blocks
+it could not parse) into a `Problem` with file and line.
 Values keep their LaTeX: decoding is the caller's job (`latex.latex_to_unicode`).
 
 Single file: `parse_bib_text` / `read_bib_file`. Several files whose macros refer to each
