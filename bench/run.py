@@ -44,7 +44,7 @@ from mkdocs_academic.data.bibtex import PARENT_ONLY_TYPES
 from mkdocs_academic.markdown.blocks import AcademicBlock
 from mkdocs_academic.markdown.extension import LeftoverBlockWarning
 from mkdocs_academic.plugin import ASSETS_DIR, AcademicPlugin
-from mkdocs_academic.render.environment import COMPILED_TEMPLATES
+from mkdocs_academic.render.environment import COMPILED_TEMPLATES, Renderer
 
 try:  # optional: only in the bench venv (bench/requirements.txt), never a runtime dependency
     from mkdocs_bibtex.plugin import BibTexPlugin
@@ -318,6 +318,27 @@ def timed_build(site: Path, out: Path, timer: PhaseTimer | None = None, *, cold:
         build_once(site, out)
         wall = time.perf_counter() - start
     return wall, inside[0]
+
+
+def template_compile_cost(runs: int) -> tuple[float, float]:
+    """(a first build on a machine, a later build): the time to get the templates a listing
+    page uses. Later builds load the compiled code from Jinja's cache folder on disk; the
+    listing rows measure those (the package's in-memory memos are cleared, the disk is not)."""
+    names = ("publication-list.html", "publication.html", "marks-legend.html", "head.html")
+    first: list[float] = []
+    later: list[float] = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as folder:
+            COMPILED_TEMPLATES.use_directory(folder)
+            for times in (first, later):
+                COMPILED_TEMPLATES.clear()
+                renderer = Renderer()
+                start = time.perf_counter()
+                for name in names:
+                    renderer.env.get_template(f"academic/{name}")
+                times.append(time.perf_counter() - start)
+    COMPILED_TEMPLATES.use_directory(None)
+    return median(first), median(later)
 
 
 def parse_time(bib: Path) -> float:
@@ -705,6 +726,12 @@ def main() -> None:
         notes.append(f"the corpora ({corpora_label()}) are not on this machine: synthetic data only.")
     if BibTexPlugin is None:
         notes.append("mkdocs-bibtex is not installed (pip install -r bench/requirements.txt): its columns are empty.")
+    first, later = template_compile_cost(args.runs)
+    notes.append(
+        f"compiled templates: a first build on a machine compiles the templates of a listing page in "
+        f"{ms(first)}; later builds load them from Jinja's cache folder in {ms(later)} (the rows below are "
+        "later builds)."
+    )
     work = Path(tempfile.mkdtemp(prefix="academic-bench-"))
     rows: list[Row] = []
     serve: list[ServeResult] = []

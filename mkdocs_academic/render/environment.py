@@ -11,6 +11,7 @@ publication's own page) are written by the helpers of `entry_parts`, registered 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -19,6 +20,7 @@ from jinja2 import (
     BytecodeCache,
     ChoiceLoader,
     Environment,
+    FileSystemBytecodeCache,
     FileSystemLoader,
     PackageLoader,
     StrictUndefined,
@@ -43,26 +45,65 @@ class TemplateProblem(Exception):
 
 
 class CompiledTemplates(BytecodeCache):
-    """Compiled templates, kept in memory for the life of the process.
+    """Compiled templates: in memory for the life of the process, and on disk for the next one.
 
-    Every build makes a new `Renderer` (a `mkdocs serve` rebuild reloads mkdocs.yml), and
-    compiling the templates costs far more than rendering a small page with them. Jinja checks
-    each template's source against the checksum kept with its code, so an edited template (a
-    user's override during `mkdocs serve`) is compiled again."""
+    Compiling the templates costs more than rendering a homepage with them (about 20 ms for
+    `publication.html` alone), and every build makes a new `Renderer` (a `mkdocs serve` rebuild
+    reloads mkdocs.yml). So the compiled code is kept in memory, and also in Jinja's own
+    per-user cache folder in the system's temporary directory (`_jinja2-cache-<uid>`, created
+    by Jinja with owner-only permissions), so that the next `mkdocs build` loads it instead of
+    compiling again. Jinja keeps a checksum of each template's source with its code and of the
+    Python version, so an edited template (a user's override) is compiled again. When that
+    folder cannot be used, the templates are compiled in each process, as without a cache."""
 
-    def __init__(self) -> None:
+    #: File names of our templates' code in that folder.
+    PATTERN = "mkdocs-academic-%s.cache"
+
+    def __init__(self, directory: str | None = None) -> None:
         self._code: dict[str, bytes] = {}
+        self._directory = directory
+        self._disk: FileSystemBytecodeCache | None = None
+        self._disk_tried = False
+
+    def _on_disk(self) -> FileSystemBytecodeCache | None:
+        if not self._disk_tried:
+            self._disk_tried = True
+            try:
+                self._disk = FileSystemBytecodeCache(self._directory, self.PATTERN)
+            except (OSError, RuntimeError):  # no safe folder: compile in each process
+                self._disk = None
+        return self._disk
 
     def load_bytecode(self, bucket: Bucket) -> None:
         code = self._code.get(bucket.key)
         if code is not None:
             bucket.bytecode_from_string(code)
+            return
+        disk = self._on_disk()
+        if disk is None:
+            return
+        try:
+            disk.load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 - unreadable or damaged (pickle, marshal): compile again
+            bucket.reset()
+        if bucket.code is not None:
+            self._code[bucket.key] = bucket.bytecode_to_string()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self._code[bucket.key] = bucket.bytecode_to_string()
+        disk = self._on_disk()
+        if disk is not None:
+            with contextlib.suppress(OSError):  # a full or read-only disk: the next process compiles
+                disk.dump_bytecode(bucket)
 
     def clear(self) -> None:
+        """Forget the compiled templates of this process (those on disk stay)."""
         self._code.clear()
+
+    def use_directory(self, directory: str | None) -> None:
+        """Keep the compiled code in `directory` from now on (None: Jinja's default folder)."""
+        self._code.clear()
+        self._directory, self._disk, self._disk_tried = directory, None, False
 
 
 #: Shared by every Renderer of the process.
