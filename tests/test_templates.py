@@ -184,12 +184,7 @@ def test_an_old_publication_list_override_still_renders(tmp_path: Path) -> None:
 
 def test_a_mistake_in_an_override_is_a_warning_naming_the_template(tmp_path: Path) -> None:
     folder = override(tmp_path, "publication.html", "<li>{{ pub.no_such_field.deeper }}</li>")
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "pubs.bib").write_text("@misc{a, title = {A}, year = 2020}\n", encoding="utf-8")
-    config = {"mkdocs_academic.markdown": {"data_dir": str(data), "template_dirs": [str(folder)]}}
-    with _warnings() as logged:
-        markdown.markdown("/// publications\n///\n", extensions=["mkdocs_academic.markdown"], extension_configs=config)
+    logged = warnings_of_a_list(tmp_path, folder)
     assert any(
         "/// publications: template academic/publication.html (or one it includes):" in message
         and "no_such_field" in message
@@ -199,14 +194,20 @@ def test_a_mistake_in_an_override_is_a_warning_naming_the_template(tmp_path: Pat
 
 def test_a_syntax_error_in_an_override_names_the_file_and_line(tmp_path: Path) -> None:
     folder = override(tmp_path, "publication.html", "<li>\n{% if pub.title %}\n</li>\n")
+    logged = warnings_of_a_list(tmp_path, folder)
+    wanted = str(folder / "academic" / "publication.html")
+    assert any(f"template {wanted}:" in message for message in logged), logged
+
+
+def warnings_of_a_list(tmp_path: Path, folder: Path) -> list[str]:
+    """The warnings of a `/// publications` block rendered with the templates of `folder`."""
     data = tmp_path / "data"
     data.mkdir()
     (data / "pubs.bib").write_text("@misc{a, title = {A}, year = 2020}\n", encoding="utf-8")
     config = {"mkdocs_academic.markdown": {"data_dir": str(data), "template_dirs": [str(folder)]}}
     with _warnings() as logged:
         markdown.markdown("/// publications\n///\n", extensions=["mkdocs_academic.markdown"], extension_configs=config)
-    wanted = str(folder / "academic" / "publication.html")
-    assert any(f"template {wanted}:" in message for message in logged), logged
+    return logged
 
 
 class _Collect(logging.Handler):
