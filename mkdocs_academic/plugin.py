@@ -13,14 +13,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .config import AcademicConfig
-from .data.names import MeMatcher
 from .data.store import DataStore
 from .log import log
 from .markdown.context import BuildContext, report_problems
 from .markdown.extension import AcademicExtension
 from .options import SiteOptions
 from .outputs import SiteOutputs, insert_into_head
-from .render.environment import Renderer, TemplateProblem
+from .render.environment import TemplateProblem
 from .render.labels import Labels
 
 ASSETS_DIR = Path(__file__).parent / "assets"
@@ -60,18 +59,12 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
             self.store = DataStore(options.data_dir, site_root, incremental=incremental)
         custom_dir = config.theme.custom_dir
         self.labels = {}  # `labels:` may have changed (mkdocs serve reloads mkdocs.yml)
-        renderer = Renderer(
-            labels=self._labels(self._language(config)),
-            me=MeMatcher(list(options.me)),
-            template_dirs=[*([Path(custom_dir)] if custom_dir else []), *options.template_dirs],
-            allow_html=options.allow_html,
-            max_authors=options.max_authors or None,
-        )
-        self.context = BuildContext(
+        self.context = BuildContext.from_options(
+            options,
             store=self.store,
-            renderer=renderer,
-            defaults=options.block_defaults(),
-            report_data_problems=False,
+            labels=self._labels(self._language(config)),
+            theme_dirs=(Path(custom_dir),) if custom_dir else (),
+            report_data_problems=False,  # reported in on_pre_build, once per build
         )
         self.outputs = SiteOutputs(self.options)
         extension = AcademicExtension()

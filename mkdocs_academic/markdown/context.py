@@ -11,12 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..data.dataset import Dataset
+from ..data.names import MeMatcher
 from ..data.store import DataStore
 from ..log import log
+from ..options import SiteOptions
 from ..render.environment import Renderer
+from ..render.labels import Labels
 from ..render.urls import OutputUrls
 
 
@@ -55,6 +59,32 @@ class BuildContext:
     _read_source: Callable[[], str] | None = None
     _source: str | None = None
     _headers: dict[str, list[int]] | None = None  # block name -> lines of its headers
+
+    @classmethod
+    def from_options(
+        cls,
+        options: SiteOptions,
+        *,
+        store: DataStore,
+        labels: Labels,
+        theme_dirs: tuple[Path, ...] = (),
+        report_data_problems: bool = True,
+    ) -> BuildContext:
+        """The context every host builds from its checked options: the renderer searches the
+        host's theme folders (`theme_dirs`, e.g. MkDocs' `custom_dir`), then `template_dirs`."""
+        renderer = Renderer(
+            labels=labels,
+            me=MeMatcher(list(options.me)),
+            template_dirs=[*theme_dirs, *options.template_dirs],
+            allow_html=options.allow_html,
+            max_authors=options.max_authors or None,
+        )
+        return cls(
+            store=store,
+            renderer=renderer,
+            defaults=options.block_defaults(),
+            report_data_problems=report_data_problems,
+        )
 
     def dataset(self) -> Dataset:
         """The current data (loaded, or reloaded when a file changed)."""

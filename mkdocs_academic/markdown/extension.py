@@ -18,11 +18,9 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 
-from ..data.names import MeMatcher
 from ..data.store import DataStore
 from ..log import log
 from ..options import BLOCK_OPTIONS, SITE_OPTIONS, SiteOptions, build_site_options
-from ..render.environment import Renderer
 from ..render.labels import Labels
 from .blocks import AcademicBlock, PublicationsBlock, unknown_block_hint
 from .context import BuildContext
@@ -90,15 +88,10 @@ class AcademicExtension(BlocksExtension):
 
     def _own_context(self) -> BuildContext:
         options = self.options
-        renderer = Renderer(
+        return BuildContext.from_options(
+            options,
+            store=DataStore(options.data_dir, Path.cwd()),
             labels=Labels(options.labels_language(), options.labels),
-            me=MeMatcher(list(options.me)),
-            template_dirs=list(options.template_dirs),
-            allow_html=options.allow_html,
-            max_authors=options.max_authors or None,
-        )
-        return BuildContext(
-            store=DataStore(options.data_dir, Path.cwd()), renderer=renderer, defaults=options.block_defaults()
         )
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
