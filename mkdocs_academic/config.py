@@ -95,7 +95,4 @@ class AcademicConfig(base.Config):
                 failed.append((problem.option.removeprefix(MESSAGE_PREFIX), ValidationError(problem.message)))
         self.site_options = options
         self.notes = tuple(problem for problem in problems if problem.level != "error")
-        # Other readers of this config (outputs.py) see the normalised site paths.
-        for name in ("publication_pages_dir", "exports_bibtex", "exports_csl_json", "feed_file"):
-            self[name] = getattr(options, name)
         return failed, warnings

@@ -26,7 +26,7 @@ from .data.dates import parse_partial_date
 from .data.entry_types import KNOWN_ENTRY_TYPES
 from .data.query import CATEGORIES, GROUPINGS, SORTS
 from .data.yamlfile import did_you_mean
-from .render.labels import LANGUAGES, Labels
+from .render.labels import LANGUAGES, Labels, shipped_language
 
 
 class OptionError(ValueError):
@@ -477,7 +477,7 @@ def _label_problems(options: SiteOptions, name_in_messages: Callable[[str], str]
             hint = did_you_mean(key, sorted(known)) or "see the label keys in README"
             problems.append(OptionProblem(name_in_messages("labels"), f"unknown label '{key}' ({hint})", "warning"))
     language = options.language
-    if language and language.replace("_", "-").split("-")[0].lower() not in LANGUAGES:
+    if language and shipped_language(language) is None:
         problems.append(
             OptionProblem(
                 name_in_messages("language"),

@@ -186,7 +186,7 @@ def test_a_mistake_in_an_override_is_a_warning_naming_the_template(tmp_path: Pat
     folder = override(tmp_path, "publication.html", "<li>{{ pub.no_such_field.deeper }}</li>")
     logged = warnings_of_a_list(tmp_path, folder)
     assert any(
-        "/// publications: template academic/publication.html (or one it includes):" in message
+        f"/// publications: template {folder / 'academic' / 'publication.html'}:1:" in message
         and "no_such_field" in message
         for message in logged
     ), logged

@@ -17,7 +17,7 @@ from sitebuilder import Built, build, write_site
 from mkdocs_academic.data.cv import CV
 from mkdocs_academic.data.dataset import Dataset
 from mkdocs_academic.data.jsonresume import Resume
-from mkdocs_academic.data.loaders import HOMEPAGE_LOADERS, Loader, loader_for
+from mkdocs_academic.data.loaders import HOMEPAGE_LOADERS, Loader
 from mkdocs_academic.data.news import NewsItem
 from mkdocs_academic.data.profile import Profile
 from mkdocs_academic.data.store import DataStore
@@ -131,9 +131,9 @@ def test_loaders_are_explicit(tmp_path: Path) -> None:
     assert only_news.news is not None and only_news.cv is None
     with pytest.raises(ValueError, match="nonsense"):
         DataStore(data, loaders=(Loader(("x.yml",), "nonsense", HOMEPAGE_LOADERS[0].load),))
-    found = loader_for("News.YAML")
+    found = DataStore(data).loader_for("News.YAML")
     assert found is not None and found.field == "news"
-    assert loader_for("notes.yml") is None
+    assert DataStore(data).loader_for("notes.yml") is None
     fields = set(Dataset.__dataclass_fields__)
     assert {loader.field for loader in HOMEPAGE_LOADERS} <= fields
 

@@ -48,9 +48,3 @@ HOMEPAGE_LOADERS: tuple[Loader, ...] = (
     Loader(("profile.yml", "profile.yaml"), "profile", load_profile),
     Loader(("resume.json",), "resume", load_resume, empty=Resume(CV())),
 )
-
-
-def loader_for(file_name: str, loaders: tuple[Loader, ...] = HOMEPAGE_LOADERS) -> Loader | None:
-    """The loader that reads a file of this name (any case), or None."""
-    lowered = file_name.lower()
-    return next((loader for loader in loaders if lowered in loader.file_names), None)

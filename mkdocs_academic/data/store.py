@@ -96,7 +96,7 @@ class DataStore:
         if unknown:
             raise ValueError(f"loaders for fields Dataset does not have: {', '.join(sorted(unknown))}")
         self.data_dir = Path(data_dir)
-        self.loaders = {name: loader for loader in loaders for name in loader.file_names}
+        self._loaders = {name: loader for loader in loaders for name in loader.file_names}
         self.display_root = display_root
         self.incremental = incremental
         self._cache: dict[Path, tuple[tuple[int, int], Any]] = {}
@@ -118,11 +118,15 @@ class DataStore:
                 pass
         return str(path)
 
+    def loader_for(self, file_name: str) -> Loader | None:
+        """The loader that reads a file of this name (any case), or None."""
+        return self._loaders.get(file_name.lower())
+
     def data_files(self) -> list[Path]:
         """The files this store reads, in a stable order."""
         if not self.data_dir.is_dir():
             return []
-        names = set(PUBLICATION_YAML_NAMES) | set(self.loaders)
+        names = set(PUBLICATION_YAML_NAMES) | set(self._loaders)
         return sorted(
             path
             for path in self.data_dir.iterdir()
@@ -194,7 +198,7 @@ class DataStore:
                 pubs, found = self._read(path, lambda p, d: load_yaml_publications(p, d, 0), [])
                 yaml_publications.extend(pubs)
             else:
-                loader = self.loaders[path.name.lower()]
+                loader = self._loaders[path.name.lower()]  # `data_files` lists only files with a loader
                 values[loader.field], found = self._read(path, loader.load, loader.empty)
             problems.extend(found)
         publications = self._publications_from_bibtex(bib_files, problems)

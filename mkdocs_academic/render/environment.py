@@ -24,7 +24,6 @@ from jinja2 import (
     FileSystemLoader,
     PackageLoader,
     StrictUndefined,
-    TemplateError,
     TemplateSyntaxError,
 )
 from jinja2.bccache import Bucket
@@ -179,10 +178,10 @@ class Renderer:
         """Render `academic/<template>` with `context`.
 
         A template that fails (an override with a mistake) raises `TemplateProblem`, whose
-        message names the template file (and line, for a syntax error)."""
+        message names the template file and line."""
         try:
             return Markup(self.env.get_template(f"academic/{template}").render(**context).strip())
-        except TemplateError as error:
+        except Exception as error:  # noqa: BLE001 - any mistake in a template (a user's) is a message
             raise _problem(template, error) from error
 
     def set_labels(self, labels: Labels) -> None:
@@ -267,8 +266,12 @@ class Renderer:
                 html = concat(compiled.root_render_func(compiled.new_context(variables, shared=True)))
                 rendered.append(Markup(html.strip()))
             return rendered
-        except TemplateError as error:
-            raise _problem(template, error) from error
+        except Exception:  # noqa: BLE001 - as in `render`
+            try:
+                self.env.handle_exception()  # Jinja's traceback: the template's own file and line
+            except Exception as error:  # noqa: BLE001
+                raise _problem(template, error) from error
+            raise
 
     def publication_page(self, pub: Publication, *, part: str, base_url: str, bib_url: str = "") -> Markup:
         """One part of a publication's own page: "summary" (authors, venue, links), "abstract"
@@ -293,9 +296,16 @@ class Renderer:
         return self.render("marks-legend.html", items=items) if items else Markup("")
 
 
-def _problem(template: str, error: TemplateError) -> TemplateProblem:
-    """The message for a template that failed: its file and line for a syntax error."""
+def _problem(template: str, error: Exception) -> TemplateProblem:
+    """The message for a template that failed, with the file and line of the mistake."""
     if isinstance(error, TemplateSyntaxError):
         where = f"{error.filename or error.name or template}:{error.lineno}"
         return TemplateProblem(f"template {where}: {error.message}")
-    return TemplateProblem(f"template academic/{template} (or one it includes): {error}")
+    # Jinja rewrites a render error's traceback to point at the template lines: take the last.
+    where = f"academic/{template} (or one it includes)"
+    trace = error.__traceback__
+    while trace is not None:
+        if trace.tb_frame.f_code.co_filename.endswith(".html"):
+            where = f"{trace.tb_frame.f_code.co_filename}:{trace.tb_lineno}"
+        trace = trace.tb_next
+    return TemplateProblem(f"template {where}: {error}")

@@ -40,12 +40,17 @@ def names() -> Mapping[str, str]:
     return read_locale("names")
 
 
+def shipped_language(language: str | None) -> str | None:
+    """The shipped language a code asks for (`de-AT`, `de_DE` -> `de`), or None when none is."""
+    base = language.replace("_", "-").split("-")[0].lower() if language else ""
+    return base if base in LANGUAGES else None
+
+
 class Labels:
     """The labels for one language, with the user's overrides on top."""
 
     def __init__(self, language: str = "en", overrides: Mapping[str, str] | None = None) -> None:
-        base = language.replace("_", "-").split("-")[0].lower() if language else "en"
-        self.language = base if base in LANGUAGES else "en"
+        self.language = shipped_language(language) or "en"
         # English first: a key a language file lacks still reads as a word, not as its key.
         self._labels = {**names(), **english(), **read_locale(self.language), **(overrides or {})}
         self.months = self._labels["months"].split()

@@ -235,8 +235,8 @@ def _check_bib(
 
 
 def _check_yaml(outcome: Outcome, kind: str, seed: int, folder: Path, name: str, data: bytes) -> None:
-    from mkdocs_academic.data.loaders import loader_for
     from mkdocs_academic.data.publications_yaml import load_yaml_publications
+    from mkdocs_academic.data.store import DataStore
 
     outcome.counts[kind] += 1
     path = folder / name
@@ -245,7 +245,7 @@ def _check_yaml(outcome: Outcome, kind: str, seed: int, folder: Path, name: str,
         if name == "publications.yml":
             items, problems = load_yaml_publications(path, f"data/{name}", 0)
         else:
-            loader = loader_for(name)
+            loader = DataStore(folder).loader_for(name)
             assert loader is not None, name
             items, problems = loader.load(path, f"data/{name}")
     except Exception:  # noqa: BLE001 - the very thing we look for
