@@ -78,7 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
         "new",
         help="create a ready-to-edit starter site",
         description="Create a starter site in DIR: mkdocs.yml, data/ with a commented example of every file and "
-        "field, and home, publications, CV and news pages. It builds with `mkdocs build --strict`.",
+        "field, home, publications, CV and news pages, requirements.txt and a GitHub Actions workflow "
+        "(.github/workflows/publish.yml) that publishes it on GitHub Pages. It builds with `mkdocs build --strict`.",
     )
     new.add_argument("directory", metavar="DIR", help="the folder to create (it may exist if it is empty)")
     new.add_argument("--force", action="store_true", help="write into DIR even when files of the starter exist")
@@ -105,11 +106,12 @@ def run_check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         "profile": int(profile is not None),
     }
     files = [store.display(path) for path in dataset.files]
+    shown_dir = store.display(data_dir)
     problems = dataset.problems
     notes = [*section_notes.values(), *profile_notes]
     if args.format == "json":
         payload = {
-            "data_dir": str(data_dir),
+            "data_dir": shown_dir,
             "files": files,
             "counts": counts,
             "problems": [
@@ -119,7 +121,7 @@ def run_check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         }
         print(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
-        print(f"Read {len(files)} file(s) in {data_dir}: {', '.join(files) or 'none'}")
+        print(f"Read {len(files)} file(s) in {shown_dir}: {', '.join(files) or 'none'}")
         print(
             f"  {counts['publications']} publications, {counts['news']} news items, "
             f"{counts['cv_entries']} CV entries in {counts['cv_sections']} sections, "
@@ -187,14 +189,20 @@ def run_import(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
 # --- new ------------------------------------------------------------------------------------------
 
 
+#: Starter files stored under another name than they get in the new site: package data globs
+#: skip dot-folders such as `.github`, so the workflow is shipped without the dot.
+STARTER_RENAMES = {"github-workflow-publish.yml": ".github/workflows/publish.yml"}
+
+
 def starter_files() -> dict[str, bytes]:
-    """The starter site shipped with the package: relative path -> content."""
+    """The starter site shipped with the package: relative path in the new site -> content."""
     folder = Path(str(resources.files("mkdocs_academic") / "starter"))
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and "__pycache__" not in path.parts
-    }
+    files = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            name = path.relative_to(folder).as_posix()
+            files[STARTER_RENAMES.get(name, name)] = path.read_bytes()
+    return files
 
 
 def run_new(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -209,6 +217,10 @@ def run_new(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         return EXIT_PROBLEMS
     print(f"Created a starter site in {target} ({len(written)} files).")
     print(f"Next: cd {target} && mkdocs serve   (edit data/*.yml and data/publications.bib)")
+    print(
+        "Publish: push it to a GitHub repository and set Settings > Pages > Source to GitHub Actions; "
+        ".github/workflows/publish.yml builds and deploys it at every push to main."
+    )
     return EXIT_OK
 
 

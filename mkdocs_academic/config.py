@@ -57,6 +57,9 @@ class AcademicConfig(base.Config):
     max_authors = c.Type(int, default=_default("max_authors"))
     # Searched after the theme's `custom_dir`, before the built-in templates.
     template_dirs = c.ListOfItems(c.Dir(exists=True), default=_default("template_dirs"))
+    # Where a bare file name in a publication's `pdf` / `preview` is looked up (al-folio's folders).
+    pdf_dir = c.Type(str, default=_default("pdf_dir"))
+    preview_dir = c.Type(str, default=_default("preview_dir"))
     assets = c.Type(bool, default=_default("assets"))
 
     # Outputs for crawlers, reference managers and feed readers ("Outputs" in README.md).

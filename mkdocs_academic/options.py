@@ -210,6 +210,8 @@ BLOCK_OPTIONS: dict[str, dict[str, tuple[Any, Validator]]] = {
         "photo": (True, boolean),
         "bio": (True, boolean),
         "links": (True, boolean),
+        "interests": (True, boolean),
+        "notice": (True, boolean),
     },
 }
 #: The same idea has the same name in every block: `tag` (with these other spellings).
@@ -345,6 +347,14 @@ def _table(*options: SiteOption) -> Mapping[str, SiteOption]:
 
 _path_in_site = _plain(normalise_site_path)
 
+
+def _folder_in_site(value: Any, base: Path) -> str:
+    """A folder inside the built site (`assets/pdf`), or "" (also `.` or `/`) for the site root."""
+    if isinstance(value, str) and value.strip().strip("/") in {"", "."}:
+        return ""
+    return normalise_site_path(value)
+
+
 #: Every site-wide option, in the order of README's table. Hosts take exactly these names.
 SITE_OPTIONS: Mapping[str, SiteOption] = _table(
     SiteOption("enabled", True, _plain(boolean), "Switch the plugin off without removing it (blocks stay text)"),
@@ -355,6 +365,13 @@ SITE_OPTIONS: Mapping[str, SiteOption] = _table(
     SiteOption("allow_html", False, _plain(boolean), "Let raw HTML inside Markdown data values through"),
     SiteOption("max_authors", 0, _plain(non_negative_integer), "Cut author lists after this many names (0: never)"),
     SiteOption("template_dirs", [], _existing_folders, "Folders searched for academic/*.html before ours"),
+    SiteOption("pdf_dir", "assets/pdf", _folder_in_site, "Folder in the site of a bare `pdf` file name (al-folio's)"),
+    SiteOption(
+        "preview_dir",
+        "assets/img/publication_preview",
+        _folder_in_site,
+        "Folder in the site of a bare `preview` image name (al-folio's)",
+    ),
     SiteOption("assets", True, _plain(boolean), "Add the plugin's stylesheet and script to every page"),
     SiteOption("publication_pages", True, _plain(boolean), "A page per publication, with Google Scholar tags"),
     SiteOption("publication_pages_dir", "publications", _path_in_site, "Folder of those pages in the site"),
@@ -387,6 +404,8 @@ class SiteOptions:
     allow_html: bool = False
     max_authors: int = 0
     template_dirs: tuple[Path, ...] = ()
+    pdf_dir: str = "assets/pdf"
+    preview_dir: str = "assets/img/publication_preview"
     assets: bool = True
     publication_pages: bool = True
     publication_pages_dir: str = "publications"

@@ -4,9 +4,11 @@
   `/// publication` block (so it goes through the theme like any page) and whose head gets the
   Highwire `citation_*` tags, OpenGraph/Twitter tags and schema.org `ScholarlyArticle` JSON-LD;
 - `publications.bib`, `publications.json` (CSL-JSON) and `<publication_pages_dir>/<slug>.bib`;
-- `feed.xml`, an Atom feed of the news, linked from every page's head;
-- schema.org `Person` JSON-LD on the page that shows the `/// profile` block (the blocks
-  note what they put on each page: `markdown.context.PageRecord`).
+- `feed.xml`, an Atom feed of the news, linked from every page's head; each entry links to its
+  item on the news archive (the first page with a `/// news` block that shows every item);
+- schema.org `Person` JSON-LD on one page, the home page: the site root page when it shows the
+  `/// profile` block or no page does, else the first page that shows it (the blocks note what
+  they put on each page: `markdown.context.PageRecord`).
 
 Tags go into the head in `on_post_page`, right before `</head>`: that works with every theme
 (mkdocs, Material, ...) without overriding a theme template. The writers themselves are pure
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 import yaml
@@ -66,7 +69,13 @@ class SiteOutputs:
         #: src_uri of each publication page (generated or the user's own) -> BibTeX key.
         self.page_keys: dict[str, str] = {}
         self.feed_url = ""
-        self.news_page_url = ""
+        #: src_uri -> canonical URL of each page that shows a `/// news` block, in this build.
+        self.news_page_urls: dict[str, str] = {}
+        #: src_uri of the site's Markdown pages in build order, and of its root page ("" if none).
+        self.site_pages: list[str] = []
+        self.root_page = ""
+        #: src_uri of the page that carries the `Person` JSON-LD, once known in this build.
+        self._person_page: str | None = None
 
     # -------------------------------------------------------------------- on_files
 
@@ -76,7 +85,11 @@ class SiteOutputs:
         self.site_url = config.site_url or ""
         self.site_name = config.site_name
         self.page_keys = {}
-        self.news_page_url = ""
+        self.news_page_urls = {}
+        documentation = files.documentation_pages()
+        self.site_pages = [file.src_uri for file in documentation]
+        self.root_page = next((file.src_uri for file in documentation if file.dest_uri == "index.html"), "")
+        self._person_page = None
         publications = list(dataset.publications)
         if not publications or not (self.options.publication_pages or self.options.exports):
             self._plan_feed()
@@ -139,11 +152,12 @@ class SiteOutputs:
 
     # ---------------------------------------------------------------- on_post_page
 
-    def head_tags(self, page: Page, shown: PageRecord, renderer: Renderer) -> Markup:
+    def head_tags(self, page: Page, shown: PageRecord, renderer: Renderer, pages: Mapping[str, PageRecord]) -> Markup:
         """What goes into this page's `<head>`: citation, social and JSON-LD tags, feed link.
 
-        `shown` is what the blocks put on the page: `Person` JSON-LD goes on a page with the
-        profile; the first page with news is the page the feed entries link to."""
+        `shown` is what the blocks put on the page, `pages` what they put on every page (by
+        src_uri): `Person` JSON-LD goes on one page (`person_page`); the URLs of the pages with
+        news are noted for the feed's links (`news_archive`)."""
         meta = []
         json_ld = []
         page_url = page.canonical_url or ""
@@ -154,16 +168,28 @@ class SiteOutputs:
             if self.options.publication_pages_social:
                 meta += social_tags(pub, site_name=self.site_name, site_url=self.site_url, page_url=page_url)
             json_ld.append(script_json(scholarly_article(pub, site_url=self.site_url, page_url=page_url)))
-        if shown.shows("profile"):
+        if page.file.src_uri == self.person_page(pages):
             owner, _ = self.dataset.owner_profile()
             if owner is not None:
-                json_ld.append(script_json(profile_person(owner, site_url=self.site_url, page_url=page_url)))
-        if shown.shows("news") and not self.news_page_url:
-            self.news_page_url = page_url
+                # The root page is the site's URL (not `.../index.html` without directory URLs).
+                person_url = self.site_url if page.file.src_uri == self.root_page else page_url
+                json_ld.append(script_json(profile_person(owner, site_url=self.site_url, page_url=person_url)))
+        if shown.shows("news"):
+            self.news_page_urls[page.file.src_uri] = page_url
         feeds = [(self._feed_title(renderer), self.feed_url)] if self.feed_url else []
         if not (meta or json_ld or feeds):
             return Markup("")
         return renderer.render("head.html", meta=meta, json_ld=json_ld, feeds=feeds)
+
+    def person_page(self, pages: Mapping[str, PageRecord]) -> str:
+        """The src_uri of the page that gets the owner's `Person` JSON-LD (once per site): the
+        root page when it shows `/// profile` or when no page does, else the first page that does.
+
+        Called once all pages are converted (from `on_post_page`), so `pages` is complete."""
+        if self._person_page is None:
+            showing = [src for src in self.site_pages if src in pages and pages[src].shows("profile")]
+            self._person_page = self.root_page if self.root_page in showing or not showing else showing[0]
+        return self._person_page
 
     def _feed_title(self, renderer: Renderer) -> str:
         if self.options.feed_title:
@@ -173,17 +199,40 @@ class SiteOutputs:
 
     # --------------------------------------------------------------- on_post_build
 
-    def write_feed(self, config: MkDocsConfig, renderer: Renderer) -> None:
-        """Write the Atom feed into the built site (after the pages: entries link to the news page)."""
+    def news_archive(self, pages: Mapping[str, PageRecord]) -> tuple[str, bool]:
+        """The URL of the page the feed entries link to, and whether it shows every item.
+
+        The news archive: the first page (in build order) with a `/// news` block that shows
+        every item (no `limit`, `since`, `pinned` or `tag`). Without one, the first page with
+        news (or the site's root), with a note; entries then link to that page, not to the item."""
+        order = {src: index for index, src in enumerate(self.site_pages)}
+        with_news = sorted(self.news_page_urls, key=lambda src: order.get(src, len(order)))
+        archive = next((src for src in with_news if src in pages and pages[src].shows_all("news")), "")
+        if archive:
+            return self.news_page_urls[archive], True
+        fallback = with_news[0] if with_news else ""
+        log.info(
+            "%s: no page shows every news item, so the feed's entries link to %s, not to their item; "
+            "a `/// news` block without `limit`, `since`, `pinned` or `tag` (a news page) fixes that",
+            self.options.feed_file,
+            fallback or "the home page",
+        )
+        return (self.news_page_urls[fallback] if fallback else self.site_url), False
+
+    def write_feed(self, config: MkDocsConfig, renderer: Renderer, pages: Mapping[str, PageRecord]) -> None:
+        """Write the Atom feed into the built site (after the pages: entries link to the news
+        archive, `news_archive`; `pages` is what the blocks put on each page)."""
         if not self.feed_url:
             return
         items = select_news(self.dataset.news_items(), pinned_first=False)
+        page_url, shows_all = self.news_archive(pages)
         entries = news_entries(
             items,
             site_url=self.site_url,
             feed_url=self.feed_url,
-            page_url=self.news_page_url or self.site_url,
+            page_url=page_url or self.site_url,
             to_html=lambda text: str(renderer.markdown.inline(text)),
+            link_items=shows_all,
         )
         text = atom_feed(
             entries,

@@ -13,6 +13,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .config import AcademicConfig
+from .data.site_files import dead_site_links, site_links
 from .data.store import DataStore
 from .log import log
 from .markdown.context import BuildContext, report_problems
@@ -53,10 +54,18 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
             else:
                 log.warning("mkdocs.yml: %s", note)
         site_root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        if self.store is None or self.store.data_dir != options.data_dir:
-            # Only `mkdocs serve` rebuilds: a single build needs no cache between builds.
+        link_folders = (options.pdf_dir, options.preview_dir)
+        if self.store is None or self.store.data_dir != options.data_dir or self.store.link_folders != link_folders:
+            # Only `mkdocs serve` rebuilds: a single build needs no cache between builds. Under
+            # serve, a data file that stops parsing keeps its last good data (and still warns).
             incremental = getattr(self, "command", "serve") != "build"
-            self.store = DataStore(options.data_dir, site_root, incremental=incremental)
+            self.store = DataStore(
+                options.data_dir,
+                site_root,
+                incremental=incremental,
+                link_folders=link_folders,
+                keep_last_good=getattr(self, "command", "") == "serve",
+            )
         custom_dir = config.theme.custom_dir
         self.labels = {}  # `labels:` may have changed (mkdocs serve reloads mkdocs.yml)
         self.context = BuildContext.from_options(
@@ -124,7 +133,26 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
         if self.context is not None and self.outputs is not None:
             # Publication pages, BibTeX / CSL-JSON downloads; blocks link to them.
             self.context.output_urls = self.outputs.add_files(files, config, self.context.dataset())
+            self._warn_about_dead_links(files, config)
         return files
+
+    def _warn_about_dead_links(self, files: Files, config: MkDocsConfig) -> None:
+        """A warning for each relative link of the data to a file the site does not have."""
+        if self.context is None:
+            return
+        store = self.context.store
+        site_files = {file.dest_uri for file in files}
+        docs_dir = store.display(Path(config.docs_dir))
+        root = store.display_root or Path.cwd()
+
+        def read_lines(shown: str) -> list[str]:
+            try:
+                return (root / shown).read_text(encoding="utf-8", errors="replace").splitlines()
+            except OSError:
+                return []
+
+        for problem in dead_site_links(site_links(self.context.dataset()), site_files, read_lines, docs_dir=docs_dir):
+            log.warning("%s", problem)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self.context is not None:
@@ -138,14 +166,14 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
             return output
         shown = self.context.page_record(page.file.src_uri)
         try:
-            tags = self.outputs.head_tags(page, shown, self.context.renderer)
+            tags = self.outputs.head_tags(page, shown, self.context.renderer, self.context.pages)
         except TemplateProblem as problem:
             raise PluginError(f"academic: {page.file.src_uri}: {problem}") from problem
         return insert_into_head(output, tags)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.options.enabled and self.outputs is not None and self.context is not None:
-            self.outputs.write_feed(config, self.context.renderer)
+            self.outputs.write_feed(config, self.context.renderer, self.context.pages)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer | None:
         if self.options.enabled and self.store is not None:

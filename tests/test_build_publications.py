@@ -28,6 +28,8 @@ GOOD_BIB = r"""
 """
 
 PAGE = "# Publications\n\n/// publications\n///\n"
+#: The file GOOD_BIB's relative `pdf` link names (a link to a file the site lacks is a warning).
+PDF = {"papers/engines.pdf": "%PDF-1.1\n"}
 
 
 def keys(html: str) -> list[str]:
@@ -36,7 +38,7 @@ def keys(html: str) -> list[str]:
 
 def test_minimal_site_builds_strict_and_lists_entries(tmp_path: Path) -> None:
     root = write_site(
-        tmp_path, pages={"index.md": PAGE}, data={"papers.bib": GOOD_BIB}, plugin={"me": ["Ada Lovelace"]}
+        tmp_path, pages={"index.md": PAGE, **PDF}, data={"papers.bib": GOOD_BIB}, plugin={"me": ["Ada Lovelace"]}
     )
     result = build(root)
     assert result.ok, result.output
@@ -49,7 +51,7 @@ def test_minimal_site_builds_strict_and_lists_entries(tmp_path: Path) -> None:
 
 
 def test_material_theme_builds(tmp_path: Path) -> None:
-    root = write_site(tmp_path, pages={"index.md": PAGE}, data={"papers.bib": GOOD_BIB}, theme="material")
+    root = write_site(tmp_path, pages={"index.md": PAGE, **PDF}, data={"papers.bib": GOOD_BIB}, theme="material")
     result = build(root)
     assert result.ok, result.output
     assert keys(result.html()) == ["lovelace2024engines", "lovelace2023notes"]
@@ -58,7 +60,7 @@ def test_material_theme_builds(tmp_path: Path) -> None:
 def test_relative_pdf_link_is_relative_to_site_root_from_nested_page(tmp_path: Path) -> None:
     root = write_site(
         tmp_path,
-        pages={"index.md": "# Home\n", "research/papers.md": PAGE},
+        pages={"index.md": "# Home\n", "research/papers.md": PAGE, **PDF},
         data={"papers.bib": GOOD_BIB},
     )
     result = build(root)
@@ -131,7 +133,7 @@ def test_unknown_block_option_fails_strict_naming_page_and_block(tmp_path: Path)
 def test_site_wide_defaults_apply_and_bad_defaults_are_reported(tmp_path: Path) -> None:
     root = write_site(
         tmp_path,
-        pages={"index.md": PAGE},
+        pages={"index.md": PAGE, **PDF},
         data={"p.bib": GOOD_BIB},
         plugin={"publications": {"group_by": "none", "selected": True}},
     )
@@ -142,7 +144,7 @@ def test_site_wide_defaults_apply_and_bad_defaults_are_reported(tmp_path: Path) 
 
     root2 = write_site(
         tmp_path / "b",
-        pages={"index.md": PAGE},
+        pages={"index.md": PAGE, **PDF},
         data={"p.bib": GOOD_BIB},
         plugin={"publications": {"group_by": "decade"}},
     )
@@ -194,7 +196,7 @@ def test_disabled_plugin_leaves_pages_alone(tmp_path: Path) -> None:
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
-    root = write_site(tmp_path, pages={"index.md": PAGE}, data={"p.bib": GOOD_BIB})
+    root = write_site(tmp_path, pages={"index.md": PAGE, **PDF}, data={"p.bib": GOOD_BIB})
     first = build(root)
     assert first.ok, first.output
     snapshot = {
@@ -218,7 +220,7 @@ def test_author_links_to_site_pages_work_from_any_depth(tmp_path: Path) -> None:
         "  year: 2022\n"
         "  venue: Workshop on Engines\n"
     )
-    pages = {"index.md": PAGE, "research/papers.md": PAGE}
+    pages = {"index.md": PAGE, "research/papers.md": PAGE, "people/ada.md": "# Ada\n"}
     root = write_site(tmp_path, pages=pages, data={"publications.yml": yaml_text}, plugin={"publication_pages": False})
     result = build(root)
     assert result.ok, result.output

@@ -16,7 +16,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "import"
 
 GOOD_NEWS = "- date: 2025-12-03\n  text: Hello\n"
 GOOD_BIB = "@article{a2024,\n  author = {Doe, Jane},\n  title = {A title},\n  journal = {J},\n  year = {2024}\n}\n"
-BAD_CV = "education:\n  - title: PhD\n    instituton: Somewhere\n  - organization: No title\n"
+BAD_CV = "education:\n  - title: PhD\n    instituton: Somewhere\n  - location: No title\n"
 
 
 def write(folder: Path, files: dict[str, str]) -> Path:

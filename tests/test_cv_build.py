@@ -139,7 +139,7 @@ def test_twice_the_same_output(make_site: Callable[..., Path], tmp_path: Path) -
         ),
         (
             "data/cv.yml",
-            "education:\n  - organization: X\n",
+            "education:\n  - location: X\n",
             "data/cv.yml:2: education: missing required field 'title'",
         ),
         ("data/profile.yml", "name: A\nlinks: [1]\n", "data/profile.yml:2: profile: field 'links'"),

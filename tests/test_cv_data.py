@@ -224,7 +224,7 @@ def test_cv_problems_name_the_line(tmp_path: Path) -> None:
             institution: Edinburgh
             start: 2020
             end: 2018
-          - organization: No title
+          - location: No title
           - title: BA
             date: 20019
             organisation: typo
@@ -249,7 +249,8 @@ def test_cv_problems_name_the_line(tmp_path: Path) -> None:
     assert any(p.line == 8 and "'20019' is not a date or a date range" in p.message for p in problems)
     assert (9, "education: unknown field 'organisation'; it is not shown", "did you mean 'organization'?") in found
     assert any(p.line == 10 and "section 'positions' must be a list" in p.message for p in problems)
-    assert any(p.line == 13 and "'end: present' needs a 'start' date" in p.message for p in problems)
+    # `end: present` with no start is an ongoing entry whose start is not known ("Present")
+    assert not any(p.line == 13 for p in problems) and cv.sections["awards"][0].when.ongoing
     assert any(p.line == 15 and "is not http(s)" in p.message for p in problems)
     assert any(p.line == 20 and "field 'talks' is written twice" in p.message for p in problems)
     # The entry without a title is named in a problem; the others are kept.

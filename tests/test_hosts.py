@@ -27,7 +27,11 @@ BIB = r"""
   year = {2020},
 }
 """
-PAGES = {"index.md": "# Home\n", "research/papers.md": "# Papers\n\n/// publications\n///\n"}
+PAGES = {
+    "index.md": "# Home\n",
+    "research/papers.md": "# Papers\n\n/// publications\n///\n",
+    "papers/engines.pdf": "%PDF-1.1\n",  # the entry's relative `pdf` link (a dead one is a warning)
+}
 
 
 def keys(html: str) -> list[str]:
@@ -69,7 +73,7 @@ def test_blocks_inside_admonition_and_tabs(tmp_path: Path) -> None:
     )
     root = write_site(
         tmp_path,
-        pages={"index.md": page},
+        pages={"index.md": page, "papers/engines.pdf": PAGES["papers/engines.pdf"]},
         data={"p.bib": BIB},
         theme="material",
         extra_config={"markdown_extensions": ["admonition", "pymdownx.blocks.tab"]},

@@ -89,6 +89,7 @@ awards:
 PAGES = {
     "index.md": "# Zorb\n\n/// news\n///\n\n/// experience\n///\n",
     "publications.md": "# Quux\n\n/// publications\n///\n\n## Thud\n\n/// publications\n    group_by: type\n///\n",
+    "papers/zorb.pdf": "%PDF-1.1\n",  # the entry's relative `pdf` link (a dead one is a warning)
 }
 SHIPPED = list(LANGUAGES)
 #: Keys never written on these pages (other entry types, links, profile, empty lists, feeds).
@@ -100,7 +101,7 @@ NOT_ON_THESE_PAGES = {
     in {
         "date_month", "date_day", "date_range", "degree_area", "months", "months_short", "profile_photo",
         "edition", "undated", "no_publications", "no_news", "no_entries", "feed", "highlights", "award",
-        "links", "selected", "publications", "news", "email", "phone", "profile_links", "mentor", "mentors",
+        "links", "selected", "publications", "news", "email", "phone", "profile_links", "profile_interests", "mentor", "mentors",
         "supervisor", "advisor", "copied", "et_al", "marks_legend",
     }
 }  # fmt: skip

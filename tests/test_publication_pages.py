@@ -349,7 +349,7 @@ def test_news_feed_is_valid_atom_and_linked_from_every_page(tmp_path: Path) -> N
     ]
     assert [entry.find(f"{ATOM}link").get("href") for entry in entries] == [
         f"{SITE_URL}publications/#lovelace1843notes",
-        f"{SITE_URL}news/",
+        f"{SITE_URL}news/#news-2025-11-a-talk-a",  # the item on the news archive
     ]
     assert "<strong>engines</strong>" in entries[0].findtext(f"{ATOM}content")
     for page in ("", "publications/", "news/", "publications/lovelace1843notes/"):
@@ -372,7 +372,8 @@ def test_feed_without_site_url(tmp_path: Path) -> None:
     assert not (result.site / "feed.xml").exists()
     # By default: a note, not a failure; switched off: nothing.
     for name, plugin in (("default", {}), ("off", {"feed": False})):
-        site = write_site(tmp_path / name, pages={"index.md": "# Home\n"}, data={"news.yml": NEWS}, plugin=plugin)
+        pages = {"index.md": "# Home\n", "publications.md": "# Papers\n"}  # a news item links there
+        site = write_site(tmp_path / name, pages=pages, data={"news.yml": NEWS}, plugin=plugin)
         result = build(site)
         assert result.ok, result.output
         assert not (result.site / "feed.xml").exists()

@@ -36,6 +36,8 @@ EVERY_OPTION: dict[str, Any] = {
     "allow_html": True,
     "max_authors": 3,
     "template_dirs": ["overrides"],
+    "pdf_dir": "files/papers/",
+    "preview_dir": ".",
     "assets": False,
     "publication_pages": False,
     "publication_pages_dir": "/papers/",

@@ -173,12 +173,19 @@ def people_in_head(html: str) -> list[dict]:
     return [item for item in parse_head(html[: html.index("</head>")]).json_ld if item.get("@type") == "Person"]
 
 
-def test_person_json_ld_only_where_the_profile_block_is(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "profile_page",
+    [
+        # The profile inside an admonition (Blocks) and inside a classic admonition.
+        "# About\n\n//// note | Who\n/// profile\n///\n////\n",
+        '# About\n\n!!! note "Who"\n\n    /// profile\n    ///\n',
+    ],
+)
+def test_person_json_ld_only_where_the_profile_block_is(tmp_path: Path, profile_page: str) -> None:
+    # One `Person` per site (tests/test_person_once.py): here on the one page that shows the profile.
     pages = {
         "index.md": "# Home\n",
-        # The profile inside an admonition (Blocks) and inside a classic admonition.
-        "about.md": "# About\n\n//// note | Who\n/// profile\n///\n////\n",
-        "classic.md": '# Classic\n\n!!! note "Who"\n\n    /// profile\n    ///\n',
+        "about.md": profile_page,
         # The class name as text, and the block in a code fence: nothing is shown.
         "code.md": (
             '# Code\n\nThe card is `<div class="academic academic-profile">`.\n\n```markdown\n/// profile\n///\n```\n'
@@ -191,18 +198,17 @@ def test_person_json_ld_only_where_the_profile_block_is(tmp_path: Path) -> None:
         extra_config={
             "site_url": SITE_URL,
             "markdown_extensions": ["admonition", "pymdownx.blocks.admonition"],
-            "nav": ["index.md", "about.md", "classic.md", "code.md"],
+            "nav": ["index.md", "about.md", "code.md"],
         },
     )
     result = built(root)
     assert 'class="academic academic-profile' in result.html("code/")  # the text is there...
     assert people_in_head(result.html("code/")) == []  # ...but no profile is shown
     assert people_in_head(result.html()) == []
-    for page in ("about/", "classic/"):
-        assert [person["name"] for person in people_in_head(result.html(page))] == ["Ada Lovelace"], page
+    assert [person["name"] for person in people_in_head(result.html("about/"))] == ["Ada Lovelace"]
 
 
-def test_feed_entries_link_to_the_first_page_that_shows_news(tmp_path: Path) -> None:
+def test_feed_entries_link_to_their_item_on_the_news_archive(tmp_path: Path) -> None:
     pages = {
         "index.md": '# Home\n\nNews use `<div class="academic academic-news">`.\n',
         # Pages are built in file order: news.md before old-news.md.
@@ -221,7 +227,9 @@ def test_feed_entries_link_to_the_first_page_that_shows_news(tmp_path: Path) -> 
     )
     result = built(root)
     feed = (result.site / "feed.xml").read_text(encoding="utf-8")
-    # The item without its own url links to the news page; the other keeps its url.
-    assert f'href="{SITE_URL}news/"' in feed
+    # The item without its own url links to its item on the archive, the first page that shows
+    # every item (news.md shows one); the other keeps its url.
+    assert f'href="{SITE_URL}old-news/#news-2025-12-03-our-paper-on"' in feed
+    assert 'id="news-2025-12-03-our-paper-on"' in result.html("old-news/")
     assert 'href="https://example.org/talk"' in feed
     assert f'href="{SITE_URL}"' not in feed.split("<entry>", 1)[1]

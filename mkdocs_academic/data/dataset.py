@@ -6,7 +6,7 @@ methods merge the YAML files with `resume.json`, the YAML files winning.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .cv import CV, CVEntry
@@ -71,9 +71,15 @@ class Dataset:
         return sections, notes
 
     def owner_profile(self) -> tuple[Profile | None, list[str]]:
-        """The profile from `profile.yml`, else from `resume.json`'s `basics`, and any note."""
+        """The profile from `profile.yml`, else from `resume.json`'s `basics`, and any note.
+
+        `profile.yml` without `interests` takes those of `resume.json` (its `interests[].name`).
+        """
         from_resume = self.resume.profile if self.resume is not None else None
-        if self.profile is not None and from_resume is not None:
-            own = self.profile.source.path
-            return self.profile, [f"{own} and {from_resume.source.path} both hold a profile; {own} is shown"]
-        return self.profile or from_resume, []
+        own_profile = self.profile
+        if own_profile is not None and not own_profile.interests and self.resume is not None:
+            own_profile = replace(own_profile, interests=self.resume.interests)
+        if own_profile is not None and from_resume is not None:
+            own = own_profile.source.path
+            return own_profile, [f"{own} and {from_resume.source.path} both hold a profile; {own} is shown"]
+        return own_profile or from_resume, []

@@ -22,6 +22,7 @@ from .urls import (
     bare_arxiv_id,
     bare_doi,
     is_arxiv_id,
+    is_placeholder_link,
     latex_url_in_text,
     link_identity,
     safe_url,
@@ -194,9 +195,17 @@ def publication_from_fields(
     status = status_label(text("status") or text("pubstate"))
     date, date_status = _entry_date(fields, text, report)
     status = status or date_status
+    date_from_status = venue_from_status = False
+    if date is None and status and not date_status and not (text("year") or text("date")):
+        # "Accepted at ICML 2022" with no year: the year (and venue, below) come from the status.
+        status_year, status_venue = status_year_and_venue(status)
+        if status_year is not None:
+            date, date_from_status = PartialDate(status_year), True
     if date is None and not status and not (text("year") or text("date")):
         report("year", "missing year", "add `year = {2024}`, or a `status` such as `submitted`")
-    if bibtex and status and date is None and "pubstate" not in fields:  # `status` is not kept in it
+    if (
+        bibtex and status and (date is None or date_from_status) and "pubstate" not in fields
+    ):  # `status` is not kept in it
         # A status in place of a year ("under review") stays in the BibTeX, as biblatex's pubstate.
         bibtex = add_bibtex_field(bibtex, "pubstate", status)
 
@@ -212,6 +221,9 @@ def publication_from_fields(
                     "link to an https:// address or a file of the site",
                 )
     preview = raw("preview")
+    if is_placeholder_link(preview) and preview:
+        report("preview", placeholder_message(preview, "preview"), "an image of nothing is left out")
+        preview = ""
     if preview and not safe_url(preview):
         report(
             "preview",
@@ -239,6 +251,8 @@ def publication_from_fields(
         # An arXiv export (`@misc` with `eprint`) has no venue: name the preprint instead.
         category = raw("primaryclass")
         venue = f"arXiv:{arxiv}" + (f" [{category}]" if category else "")
+    if not venue and date_from_status and status_venue:
+        venue, venue_from_status = status_venue, True
     return Publication(
         key=key,
         entry_type=kind,
@@ -270,6 +284,8 @@ def publication_from_fields(
         additional_info_md=raw("additional_info"),
         annotation_md=raw("annotation"),
         genre=_genre(entry_type.lower(), kind, text("type")),
+        date_from_status=date_from_status,
+        venue_from_status=venue_from_status,
         preview=preview,
         show_bibtex=raw("bibtex_show").lower() not in {"false", "no", "0", "off"},
         bibtex=bibtex,
@@ -325,6 +341,32 @@ _THESIS_TYPES = {
     "masters thesis": "mastersthesis",
     "master thesis": "mastersthesis",
 }
+
+
+_STATUS_YEAR = re.compile(r"(?<!\w)((?:19|20)\d\d)(?![\w-])")
+# "by", "at", "in", "to", "for" before a venue; not the "To" of "To appear", nor "for
+# presentation/publication" ("Accepted for presentation at ICML 2022": the venue follows "at").
+_VENUE_WORD = re.compile(r"(?<=\s)(?:by|at|in|to|for):?\s+(?!(?:presentation|publication)\b)", re.IGNORECASE)
+
+
+def status_year_and_venue(status: str) -> tuple[int | None, str]:
+    """The year (the last 19xx/20xx) and the venue a status names, as CVs write it.
+
+    "Accepted by COLM 2024" -> (2024, "COLM"); "To appear in the Proceedings of ACL 2024" ->
+    (2024, "Proceedings of ACL"); "Under review" -> (None, ""). The venue is the text after the
+    first "by/at/in/to/for" up to the year; without a year there is no venue either.
+    """
+    years = list(_STATUS_YEAR.finditer(status))
+    if not years:
+        return None, ""
+    last = years[-1]
+    before = status[: last.start()]
+    word = _VENUE_WORD.search(before)
+    venue = before[word.end() :] if word else ""
+    venue = venue.strip(" \t,;:(-–—'\"")
+    if venue.startswith("the "):
+        venue = venue[4:].strip()
+    return int(last.group(1)), venue
 
 
 def _genre(written_type: str, kind: str, type_field: str) -> str:
@@ -435,6 +477,9 @@ def _links(
 
     def add(kind: str, url: str, label: str, field_name: str) -> None:
         url = url.strip()
+        if url == "#" or (not url and field_name == "links"):
+            report(field_name, placeholder_message(url, field_name, label), "a link to nowhere is left out")
+            return
         same = link_identity(url)
         if not url or same in seen:
             return
@@ -488,7 +533,7 @@ def _links(
     extra = fields.get("links")
     if isinstance(extra, Mapping):
         for label, url in extra.items():
-            add("other", str(url), str(label), "links")
+            add("other", "" if url is None else str(url), str(label), "links")
     elif isinstance(extra, (list, tuple)):
         for item in extra:
             if isinstance(item, Mapping):
@@ -499,3 +544,10 @@ def _links(
                     "links",
                 )
     return tuple(links), doi, arxiv
+
+
+def placeholder_message(url: str, field_name: str, name: str = "") -> str:
+    """The message for a placeholder link (`#`, or an empty address) in a field (`name`: the link's)."""
+    what = f"placeholder link '{url}'" if url else "empty link"
+    named = f" ('{name}')" if name else ""
+    return f"field '{field_name}'{named}: {what}: give the real URL or remove it"

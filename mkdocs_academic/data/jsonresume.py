@@ -1,6 +1,7 @@
 """`resume.json` (JSON Resume, https://jsonresume.org/schema): CV sections and the profile.
 
-The file is read as it is. `basics` becomes the profile; each other section becomes a CV
+The file is read as it is. `basics` becomes the profile (with the `name` of each `interests`
+entry as a research interest); each other section becomes a CV
 section of the same name (`work`, `education`, `awards`, ...), its entries mapped onto the
 fields of `cv.yml` as the README's table shows. Dates keep their precision; an entry with a
 `startDate` and no `endDate` is ongoing ("Present"), as the JSON Resume schema says.
@@ -8,14 +9,14 @@ fields of `cv.yml` as the README's table shows. Dates keep their precision; an e
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .cv import CV, CVEntry
 from .dates import DateRange, parse_partial_date
 from .models import Link, PartialDate, Source
 from .problems import Problem
-from .profile import Profile
+from .profile import Interest, Profile
 from .schema import KNOWN_LINK_KINDS, link_kind
 from .urls import safe_url
 from .yamlfile import LineDict, LineList, did_you_mean, load_data_file
@@ -91,6 +92,8 @@ class Resume:
 
     cv: CV
     profile: Profile | None = None
+    #: The `name` of each `interests` entry: research interests for the profile.
+    interests: tuple[Interest, ...] = ()
 
 
 def load_resume(path: Path, display_path: str) -> tuple[Resume, list[Problem]]:
@@ -105,9 +108,12 @@ def load_resume(path: Path, display_path: str) -> tuple[Resume, list[Problem]]:
         if name not in TOP_LEVEL:
             hint = did_you_mean(name, sorted(TOP_LEVEL)) or "see https://jsonresume.org/schema"
             problems.append(Problem(display_path, data.line_of(name), f"unknown JSON Resume section '{name}'", hint))
+    interests = _interests(data.get("interests"))
     profile = None
     if isinstance(data.get("basics"), LineDict):
         profile = _profile(data["basics"], display_path, problems)
+        if profile is not None:
+            profile = replace(profile, interests=interests)
     sections: dict[str, tuple[CVEntry, ...]] = {}
     for name, mapping in SECTION_FIELDS.items():
         items = data.get(name)
@@ -125,7 +131,15 @@ def load_resume(path: Path, display_path: str) -> tuple[Resume, list[Problem]]:
                     Problem(display_path, items.line_of(index), f"{name}: each entry must be an object", "")
                 )
         sections[name] = tuple(entries)
-    return Resume(CV(sections=sections, source=display_path), profile), problems
+    return Resume(CV(sections=sections, source=display_path), profile, interests), problems
+
+
+def _interests(items: object) -> tuple[Interest, ...]:
+    """`interests: [{name, keywords}]` -> the names (the section itself is reported below)."""
+    if not isinstance(items, list):
+        return ()
+    names = (str(item.get("name") or "").strip() for item in items if isinstance(item, dict))
+    return tuple(Interest(name) for name in names if name)
 
 
 def _entry(

@@ -131,6 +131,10 @@ class Publication:
     #: The kind of thesis or report: "phdthesis" or "mastersthesis" (shown with the labels of
     #: those names), else the `type` field as written ("Technical Report", "Habilitation").
     genre: str = ""
+    #: Set when the date or the venue was read from `status` ("Accepted at ICML 2022" with
+    #: no year or venue): the venue line then shows the status alone, not them again.
+    date_from_status: bool = False
+    venue_from_status: bool = False
     preview: str = ""
     show_bibtex: bool = True
     bibtex: str = ""

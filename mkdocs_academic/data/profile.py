@@ -11,22 +11,41 @@ links:
   scholar: https://scholar.google.com/citations?user=YOUR_ID
   orcid: https://orcid.org/0000-0000-0000-0000
   cv: cv.pdf
+interests:
+  - Phonology
+  - "[Language acquisition](https://example.org/acquisition)"
+  - {name: Speech technology, url: https://example.org/speech}
+notice: I am on the job market for research scientist positions starting summer 2026.
 bio: |
   I study how children and machines learn the **sound patterns** of language.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .models import Link, Source
 from .problems import Problem
-from .schema import ItemReader
-from .yamlfile import LineDict, load_data_file
+from .schema import ItemReader, _kind
+from .yamlfile import LineDict, LineList, load_data_file
 
 PROFILE_FIELDS = frozenset(
-    {"name", "photo", "position", "affiliation", "affiliation_url", "location", "email", "phone", "links", "bio"}
+    {
+        "name",
+        "photo",
+        "position",
+        "affiliation",
+        "affiliation_url",
+        "location",
+        "email",
+        "phone",
+        "links",
+        "interests",
+        "notice",
+        "bio",
+    }
 )
 PROFILE_HINTS = {
     "image": "photo",
@@ -42,7 +61,25 @@ PROFILE_HINTS = {
     "about": "bio",
     "socials": "links",
     "profiles": "links",
+    "interest": "interests",
+    "research_interests": "interests",
+    "keywords": "interests",
+    "topics": "interests",
+    "announcement": "notice",
+    "banner": "notice",
+    "callout": "notice",
+    "alert": "notice",
 }
+#: A comma between interests written on one line (not one inside a Markdown link).
+_INTEREST_COMMA = re.compile(r",\s*(?![^\[(]*[\])])")
+
+
+@dataclass(frozen=True)
+class Interest:
+    """One research interest: Markdown inline text, linked to `url` when there is one."""
+
+    text_md: str
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -59,6 +96,10 @@ class Profile:
     email: str = ""
     phone: str = ""
     links: tuple[Link, ...] = ()
+    #: Research interests, in the order of the file.
+    interests: tuple[Interest, ...] = ()
+    #: A short announcement shown as a callout ("I am on the job market ..."), inline Markdown.
+    notice_md: str = ""
     bio_md: str = ""
 
 
@@ -95,6 +136,44 @@ def read_profile(data: LineDict, display_path: str, problems: list[Problem]) -> 
         email=email,
         phone=reader.text("phone"),
         links=reader.links("links"),
+        interests=read_interests(reader),
+        notice_md=reader.text("notice"),
         bio_md=reader.text("bio"),
     )
     return profile if name else None
+
+
+def read_interests(reader: ItemReader, key: str = "interests") -> tuple[Interest, ...]:
+    """`interests:` a list of texts (inline Markdown) or `{name: ..., url: ...}` mappings.
+
+    One line of text is read as interests separated by commas. Anything else is a problem
+    with its line, and that item is left out.
+    """
+    value = reader.item.get(key)
+    if value is None or value == "":
+        return ()
+    hint = f"write `{key}:` and under it one `- topic` or `- {{name: topic, url: https://...}}` per line"
+    if isinstance(value, str):
+        reader.check_markdown_links(value, key, reader.line(key))
+        return tuple(Interest(part.strip()) for part in _INTEREST_COMMA.split(value) if part.strip())
+    if not isinstance(value, LineList):
+        reader.report(reader.line(key), f"field '{key}' must be a list of topics, not {_kind(value)}", hint)
+        return ()
+    interests: list[Interest] = []
+    for index, entry in enumerate(value):
+        line = value.line_of(index)
+        if isinstance(entry, LineDict):
+            item = ItemReader(entry, reader.path, reader.problems, fields={"name", "url"}, what=reader.what)
+            text = item.text("name", required=True)
+            if text:
+                interests.append(Interest(text, item.url("url")))
+        elif isinstance(entry, (str, int, float)) and not isinstance(entry, bool):
+            text = str(entry).strip()
+            reader.check_markdown_links(text, key, line)
+            if text:
+                interests.append(Interest(text))
+        else:
+            reader.report(
+                line, f"field '{key}': an interest is a text or `{{name: ..., url: ...}}`, not {_kind(entry)}", hint
+            )
+    return tuple(interests)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 
 from .dates import DateRange, is_present, parse_date_range, parse_partial_date
-from .fields import LINK_FIELDS
+from .fields import LINK_FIELDS, placeholder_message
 from .models import Link, PartialDate, Person
 from .problems import Problem
 from .urls import safe_url, unsafe_markdown_links
@@ -204,6 +204,9 @@ class ItemReader:
         return self.check_url(value, key, self.line(key))
 
     def check_url(self, value: str, key: str, line: int) -> str:
+        if value.strip() == "#" or (not value.strip() and key == "links"):
+            self.report(line, placeholder_message(value.strip(), key), "a link to nowhere is left out")
+            return ""
         if value and not safe_url(value):
             self.report(
                 line,

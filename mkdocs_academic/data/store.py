@@ -18,6 +18,10 @@ keep a rebuild cheap:
   entry of a 5,000-entry file only redoes that entry.
 
 When nothing changed, `load()` returns the very same `Dataset` object.
+
+Under `mkdocs serve` (`keep_last_good`), a YAML or JSON data file that no longer parses (a
+syntax error, often a save in the middle of an edit) keeps the data of its last version that
+did, with the error still reported and saying so; a one-off build shows no data of that file.
 """
 
 from __future__ import annotations
@@ -46,8 +50,13 @@ from .loaders import HOMEPAGE_LOADERS, Loader, LoadFunction
 from .models import Publication
 from .problems import Problem
 from .publications_yaml import load_yaml_publications
+from .site_files import with_link_folders
 
 PUBLICATION_YAML_NAMES = ("publications.yml", "publications.yaml")
+#: Data files whose last good version `keep_last_good` keeps, and the problems that mean the
+#: file as a whole could not be read (`yamlfile.parse_yaml`, `parse_json`, `read_text`).
+STRUCTURED_SUFFIXES = (".yml", ".yaml", ".json")
+UNREADABLE = ("YAML syntax error", "YAML error", "JSON syntax error", "the file is not UTF-8", "cannot read the file")
 
 
 def _internal_error(path: str, line: int, what: str, error: Exception) -> Problem:
@@ -87,18 +96,28 @@ class DataStore:
         *,
         incremental: bool = True,
         loaders: tuple[Loader, ...] = HOMEPAGE_LOADERS,
+        link_folders: tuple[str, str] = ("", ""),
+        keep_last_good: bool = False,
     ) -> None:
         """`incremental=False` (a one-off `mkdocs build`) keeps only the loaded `Dataset`, not the
         per-file and per-entry caches that make a `mkdocs serve` rebuild cheap: they would hold
         a second copy of the data in memory for nothing. `loaders` read the files beside the
-        publications (news, CV, profile, JSON Resume), each into its `Dataset` field."""
+        publications (news, CV, profile, JSON Resume), each into its `Dataset` field.
+        `link_folders` (the `pdf_dir` and `preview_dir` options) hold a publication's bare
+        `pdf` and `preview` file names ("": the site root). `keep_last_good` (on under
+        `mkdocs serve` only) keeps a YAML/JSON file's last data that could be read while the
+        file does not parse: the page keeps its news while you type."""
         unknown = {loader.field for loader in loaders} - {item.name for item in dataclass_fields(Dataset)}
         if unknown:
             raise ValueError(f"loaders for fields Dataset does not have: {', '.join(sorted(unknown))}")
         self.data_dir = Path(data_dir)
+        self.link_folders = link_folders
         self._loaders = {name: loader for loader in loaders for name in loader.file_names}
         self.display_root = display_root
         self.incremental = incremental
+        self.keep_last_good = keep_last_good
+        # YAML/JSON path -> the load result of its last version that parsed (keep_last_good)
+        self._last_good: dict[Path, tuple[Any, list[Problem]]] = {}
         self._cache: dict[Path, tuple[tuple[int, int], Any]] = {}
         self._signature: tuple[tuple[str, int, int], ...] | None = None
         self._dataset: Dataset | None = None
@@ -110,13 +129,15 @@ class DataStore:
         self.parse_count = 0
 
     def display(self, path: Path) -> str:
-        """A path as the user knows it: relative to the site's folder when possible."""
-        if self.display_root is not None:
-            try:
-                return os.path.relpath(path, self.display_root).replace(os.sep, "/")
-            except ValueError:
-                pass
-        return str(path)
+        """A path as the user knows it: relative to `display_root` (the site's folder, or the
+        current folder for `check`) when it is inside it, else absolute — never `../../…`."""
+        if self.display_root is None:
+            return str(path)
+        full = Path(os.path.abspath(path))
+        root = Path(os.path.abspath(self.display_root))
+        if full == root or root in full.parents:
+            return full.relative_to(root).as_posix()
+        return str(full)
 
     def loader_for(self, file_name: str) -> Loader | None:
         """The loader that reads a file of this name (any case), or None."""
@@ -156,9 +177,24 @@ class DataStore:
         return (stat.st_mtime_ns, stat.st_size)
 
     def _read(self, path: Path, load: LoadFunction, empty: Any) -> tuple[Any, list[Problem]]:
-        """`load(path, display path)`, guarded (`guarded`) and cached by path, mtime and size."""
+        """`load(path, display path)`, guarded (`guarded`) and cached by path, mtime and size;
+        with `keep_last_good`, a YAML/JSON file that does not parse gives its last good data."""
         display = self.display(path)
-        return self._cached(path, lambda: guarded(display, lambda: load(path, display), empty))
+        result: tuple[Any, list[Problem]] = self._cached(
+            path, lambda: guarded(display, lambda: load(path, display), empty)
+        )
+        if not self.keep_last_good or path.suffix.lower() not in STRUCTURED_SUFFIXES:
+            return result
+        value, problems = result
+        broken = [problem for problem in problems if problem.message.startswith(UNREADABLE)]
+        if not broken:
+            self._last_good[path] = result
+            return result
+        last = self._last_good.get(path)
+        if last is None:
+            return result
+        note = "; the last version that could be read is shown until you fix it"
+        return last[0], [replace(problem, message=problem.message + note) for problem in broken]
 
     def _cached(self, path: Path, parse: Callable[[], Any]) -> Any:
         stamp = self._stat(path)
@@ -203,7 +239,10 @@ class DataStore:
             problems.extend(found)
         publications = self._publications_from_bibtex(bib_files, problems)
         publications = self._merge(publications, yaml_publications, problems)
+        if any(self.link_folders):
+            publications = [with_link_folders(pub, *self.link_folders) for pub in publications]
         problems.sort(key=lambda problem: (problem.path, problem.line, problem.message))
+        self._last_good = {path: good for path, good in self._last_good.items() if path in files}
         return Dataset(publications=publications, problems=problems, files=files, **values)
 
     def _read_bibtex(self, paths: list[Path]) -> list[BibFile]:

@@ -108,3 +108,35 @@ def link_identity(url: str) -> str:
     if lowered.startswith("arxiv.org/abs/"):
         return "arxiv:" + _ARXIV_VERSION.sub("", lowered.removeprefix("arxiv.org/abs/"))
     return text
+
+
+#: Link values that stand for "the real address goes here": a button that goes nowhere.
+PLACEHOLDER_LINKS = frozenset({"", "#"})
+
+
+def is_placeholder_link(url: str) -> bool:
+    """True for `#` or an empty value: a link written down before its address was known."""
+    return url.strip() in PLACEHOLDER_LINKS
+
+
+def site_path(url: str) -> str | None:
+    """The file of the site a relative link points to (`papers/x.pdf?dl=1#page=2` ->
+    `papers/x.pdf`), or None when the link is not relative to the site root: a URL with a
+    scheme, `//host`, `/path` (the host's root, not necessarily the site's) or `#anchor`."""
+    if not url or _NOT_SITE_RELATIVE.match(url):
+        return None
+    path = unquote(url.split("#", 1)[0].split("?", 1)[0])
+    return path if path.strip() else None
+
+
+_NOT_SITE_RELATIVE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^/|^#|^\?")
+
+
+def in_site_folder(url: str, folder: str) -> str:
+    """A bare file name (`paper.pdf`: no slash, no scheme) as a path in `folder`
+    (`assets/pdf/paper.pdf`), the way al-folio reads `pdf` and `preview`; any other value
+    (a path with a slash, a URL) as it is. `folder` "" is the site root."""
+    url = url.strip()
+    if not folder or not url or "/" in url or "\\" in url or _NOT_SITE_RELATIVE.match(url):
+        return url
+    return f"{folder}/{url}"

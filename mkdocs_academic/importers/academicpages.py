@@ -7,7 +7,8 @@
 | `_talks/*.md`, `markdown_generator/talks.tsv` | `cv.yml` section `talks` (title, venue, location, date, type, text or page) |
 | `_teaching/*.md` | `cv.yml` section `teaching` |
 | `_data/cv.json` | `profile.yml` from `basics`, other sections to `cv.yml` (entries already imported are skipped) |
-| `_config.yml` `author:` | the profile (name, avatar, bio, location, employer, links) when `cv.json` has none |
+| `_config.yml` `author:` | the profile (name, avatar, location, employer, links) when `cv.json` has none; the sidebar `bio` is the `position` line |
+| `_pages/about.md` | the profile's `bio` (the page text) and `news.yml` (its dated list items, see `about.py`) |
 
 Listed in the report: each publication's formatted `citation` (ours is made from the fields; the
 pages have no author list), `permalink`s, `_data/navigation.yml`, `authors.yml`, `_posts`,
@@ -22,8 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from ..slugs import slugify
+from .about import read_about
 from .common import (
     DATA,
+    DOCS,
     SLUG_LENGTH,
     ImportResult,
     clean,
@@ -89,6 +92,20 @@ def import_academicpages(source: Path) -> ImportResult:
         sections.setdefault(name, []).extend(entries)
     if not profile:
         profile = _config_author(source, result)
+    profile = _tagline_as_position(profile, source, result)
+    about = _about_page(source)
+    if about is not None:
+        page = read_about(about, relative(about, source), result)
+        if page.bio:
+            profile["bio"] = page.bio
+        if page.news:
+            result.add_yaml(f"{DATA}/news.yml", page.news, f"Imported from academicpages ({relative(about, source)}).")
+            result.count("news items", len(page.news))
+        if page.bio and not profile.get("name"):
+            result.skip(
+                relative(about, source), "the bio", "no name found (_data/cv.json or _config.yml) for a profile"
+            )
+    profile = {key: profile[key] for key in PROFILE_ORDER if profile.get(key)}
     if publications:
         result.add_yaml(f"{DATA}/publications.yml", publications, "Imported from academicpages (_publications/).")
         result.count("publications", len(publications))
@@ -99,8 +116,35 @@ def import_academicpages(source: Path) -> ImportResult:
         result.add_yaml(f"{DATA}/profile.yml", profile, "Imported from academicpages.")
         result.owner = profile["name"]
         result.count("profile")
-    _leftovers(source, result)
+    _leftovers(source, result, about)
     return result
+
+
+#: The order of the fields in the profile.yml we write.
+PROFILE_ORDER = ("name", "photo", "position", "affiliation", "location", "email", "phone", "links", "bio")
+
+
+def _about_page(source: Path) -> Path | None:
+    """The about page: `_pages/about.md`, else the page of `_pages/` whose permalink is `/`."""
+    pages = source / "_pages"
+    if (pages / "about.md").is_file():
+        return pages / "about.md"
+    for path in sorted(pages.glob("*.md")) if pages.is_dir() else []:
+        if clean(read_front_matter(path)[0].get("permalink")) == "/":
+            return path
+    return None
+
+
+def _tagline_as_position(profile: dict[str, Any], source: Path, result: ImportResult) -> dict[str, Any]:
+    """The sidebar's short `bio` (`author.bio`, `basics.summary` of cv.json) is a position line."""
+    tagline = profile.pop("bio", "")
+    if not tagline:
+        return profile
+    if not profile.get("position"):
+        return {**profile, "position": tagline}
+    label = "_data/cv.json" if (source / "_data" / "cv.json").is_file() else "_config.yml"
+    result.skip(label, f"the sidebar bio '{tagline[:40]}'", "the profile has a position already")
+    return profile
 
 
 def _publications(source: Path, result: ImportResult) -> list[dict[str, Any]]:
@@ -337,13 +381,10 @@ def _config_author(source: Path, result: ImportResult) -> dict[str, Any]:
     unused = [key for key, value in author.items() if key not in used and value not in (None, "", False)]
     if unused:
         result.skip("_config.yml", f"author: {describe_keys(unused)}", "no matching profile field")
-    avatar = clean(author.get("avatar"))
-    if avatar:
-        result.todo.append(f"copy `images/{avatar}` into `docs/images/` (the profile photo)")
     return compact(
         {
             "name": clean(author.get("name")),
-            "photo": f"images/{avatar}" if avatar and "/" not in avatar else avatar,
+            "photo": _avatar(source, clean(author.get("avatar")), result),
             "affiliation": clean(author.get("employer")),
             "location": clean(author.get("location")),
             "email": clean(author.get("email")),
@@ -353,7 +394,22 @@ def _config_author(source: Path, result: ImportResult) -> dict[str, Any]:
     )
 
 
-def _leftovers(source: Path, result: ImportResult) -> None:
+def _avatar(source: Path, avatar: str, result: ImportResult) -> str:
+    """The profile photo: academicpages' `images/<avatar>` copied to `docs/images/` (the site then
+    builds with `--strict`); a URL is kept; a missing file is left to do by hand."""
+    if not avatar or "://" in avatar:
+        return avatar
+    name = avatar.lstrip("/")
+    path = source / name if "/" in name else source / "images" / name
+    target = name if "/" in name else f"images/{name}"
+    if path.is_file():
+        result.files[f"{DOCS}/{target}"] = path.read_bytes()
+        return target
+    result.todo.append(f"copy your photo `{target}` into `docs/{target}` and set `photo: {target}` in profile.yml")
+    return ""
+
+
+def _leftovers(source: Path, result: ImportResult, about: Path | None) -> None:
     why = {
         "navigation.yml": "the menu: write `nav:` in mkdocs.yml (the --site pages have one)",
         "authors.yml": "blog post authors; blog posts are not imported",
@@ -368,8 +424,10 @@ def _leftovers(source: Path, result: ImportResult) -> None:
             )
     for folder in ("_posts", "_portfolio", "_pages", "_drafts"):
         pages = sorted((source / folder).glob("*.md")) if (source / folder).is_dir() else []
+        pages = [page for page in pages if page != about]
         if pages:
-            result.skip(folder, f"{len(pages)} pages", "pages, not data: copy them into docs/ as Markdown pages")
+            other = " other" if about is not None and about.parent.name == folder else ""
+            result.skip(folder, f"{len(pages)}{other} pages", "pages, not data: copy them into docs/ as Markdown pages")
     files = (
         sorted(path for path in (source / "files").rglob("*") if path.is_file()) if (source / "files").is_dir() else []
     )

@@ -5,7 +5,7 @@
 | `_bibliography/*.bib` | copied as they are to `data/` (front matter and al-folio fields are read) |
 | `_news/*.md` | `news.yml`; a long announcement (`inline: false`) also gets its page `docs/news/<name>.md` |
 | `_data/cv.yml` (`map`, `time_table`, `list`, `nested_list`) | `cv.yml`, a section per title |
-| `assets/json/resume.json` | `profile.yml` from `basics`; its sections that `_data/cv.yml` lacks go to `cv.yml` |
+| `assets/json/resume.json` | `profile.yml` from `basics`; its sections that `_data/cv.yml` lacks go to `cv.yml` (an entry that repeats one of `_data/cv.yml`, such as a `work` role listed under Experience, is merged into it) |
 | `_data/socials.yml` | the profile's `email` and `links` |
 | `_config.yml` `first_name`/`last_name`, `scholar.last_name`/`first_name` | the profile name, `me:` |
 
@@ -15,13 +15,17 @@ Listed in the report: `_data/coauthors.yml`, `venues.yml`, `citations.yml`, othe
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from ..data.bibtex import parse_bib_text
+from ..data.dates import parse_date_range, parse_partial_date
+from ..data.models import PartialDate
 from ..slugs import slugify
 from .common import (
     DATA,
+    DOCS,
     SLUG_LENGTH,
     ImportResult,
     clean,
@@ -37,7 +41,7 @@ from .common import (
     relative,
     section_name,
 )
-from .jsonresume import convert_resume, load_json
+from .jsonresume import ENTRY_ORDER, convert_resume, load_json
 
 #: al-folio BibTeX fields that we read but do not show (badges fetched from other hosts).
 UNSHOWN_BIB_FIELDS = ("altmetric", "dimensions", "google_scholar_id", "inspirehep_id", "numpages")
@@ -107,6 +111,7 @@ def import_alfolio(source: Path) -> ImportResult:
     _news(source, result)
     cv_sections = _cv(source, result)
     profile, resume_sections = _resume(source, result, set(cv_sections))
+    resume_sections = merge_duplicates(cv_sections, resume_sections, result)
     sections = {**cv_sections, **resume_sections}
     if sections:
         result.add_yaml(f"{DATA}/cv.yml", sections, "Imported from al-folio (_data/cv.yml, assets/json/resume.json).")
@@ -139,11 +144,9 @@ def _bibliography(source: Path, result: ImportResult) -> None:
             for name in ("pdf", "preview"):
                 value = entry.fields.get(name, "")
                 if value and "://" not in value and "/" not in value:
+                    # A bare name: al-folio and we (`pdf_dir`, `preview_dir`) look it up in the same folder.
                     folder = "assets/pdf/" if name == "pdf" else "assets/img/publication_preview/"
-                    result.todo.append(
-                        f"`{name}={{{value}}}` in {entry.key}: al-folio looks it up in `{folder}`; ours are "
-                        f"relative to `docs/`: copy `{folder}{value}` to `docs/{value}` (or change the field)"
-                    )
+                    _copy_site_file(source, f"{folder}{value}", f"`{name}={{{value}}}` in {entry.key}", result)
     if unshown:
         result.skip(
             "_bibliography",
@@ -286,6 +289,98 @@ def _resume(source: Path, result: ImportResult, taken: set[str]) -> tuple[dict[s
     return profile, sections
 
 
+#: The fields that say when: an entry keeps those of one side only (never `date` and `start`).
+DATE_KEYS = ("date", "start", "end", "status")
+RESUME_LABEL = "assets/json/resume.json"
+
+
+def merge_duplicates(
+    cv_sections: dict[str, list[dict[str, Any]]],
+    resume_sections: dict[str, list[dict[str, Any]]],
+    result: ImportResult,
+) -> dict[str, list[dict[str, Any]]]:
+    """`resume_sections` without the entries that repeat one of `cv_sections`.
+
+    The same role listed twice (`_data/cv.yml` Experience and resume.json `work`: the same
+    organisation, title and start) becomes one entry, in its `_data/cv.yml` place, with the
+    fields of both (see `merge_entries`); the report says so.
+    """
+    known = [(name, entry) for name, entries in cv_sections.items() for entry in entries]
+    kept: dict[str, list[dict[str, Any]]] = {}
+    for name, entries in resume_sections.items():
+        fresh = []
+        for entry in entries:
+            match = next((pair for pair in known if same_role(pair[1], entry)), None)
+            if match is None:
+                fresh.append(entry)
+                continue
+            section, twin = match
+            merged = merge_entries(twin, entry)
+            twin.clear()
+            twin.update(merged)
+            result.skip(
+                RESUME_LABEL,
+                f"`{name}` entry '{entry['title'][:40]}'",
+                f"the same as in `_data/cv.yml` (section `{section}`): merged into one entry",
+            )
+            result.count("CV entries", -1)
+        if fresh:
+            kept[name] = fresh
+    return kept
+
+
+def _words(text: Any) -> str:
+    """Text compared without case, punctuation or Markdown: "Inst. for X, Y" ~ "inst for x y"."""
+    return " ".join(re.sub(r"[^\w]+", " ", re.sub(r"\]\([^)]*\)", "", str(text or ""))).lower().split())
+
+
+def _start(entry: dict[str, Any]) -> PartialDate | None:
+    if entry.get("start"):
+        return parse_partial_date(entry["start"])
+    dates = parse_date_range(entry.get("date"))
+    return (dates.start or dates.end) if dates else None
+
+
+def same_role(one: dict[str, Any], other: dict[str, Any]) -> bool:
+    """The same organisation, title and start (compared at the coarser of the two precisions)."""
+    if not _words(one.get("title")) or _words(one.get("title")) != _words(other.get("title")):
+        return False
+    if _words(one.get("organization")) != _words(other.get("organization")):
+        return False
+    first, second = _start(one), _start(other)
+    if first is None or second is None:
+        return False
+    pairs = [(first.year, second.year), (first.month, second.month), (first.day, second.day)]
+    for mine, theirs in pairs:
+        if mine is None or theirs is None:
+            return True
+        if mine != theirs:
+            return False
+    return True
+
+
+def _richness(entry: dict[str, Any]) -> tuple[int, int]:
+    return len(entry), sum(len(str(value)) for value in entry.values())
+
+
+def merge_entries(one: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
+    """One entry from two that describe the same thing: the richer one (more fields, then more
+    text), with the fields only the other has, and list fields (`highlights`, `items`) joined."""
+    rich, poor = (one, other) if _richness(one) >= _richness(other) else (other, one)
+    merged = dict(rich)
+    has_dates = any(key in rich for key in DATE_KEYS)
+    for key, value in poor.items():
+        if key in DATE_KEYS and has_dates:
+            continue
+        if key not in merged:
+            merged[key] = value
+        elif isinstance(merged[key], list) and isinstance(value, list):
+            seen = {_words(part) for part in merged[key]}
+            merged[key] = [*merged[key], *(part for part in value if _words(part) not in seen)]
+    order = [key for key in ENTRY_ORDER if key in merged] + [key for key in merged if key not in ENTRY_ORDER]
+    return {key: merged[key] for key in order}
+
+
 def _socials(source: Path, result: ImportResult, profile: dict[str, Any]) -> dict[str, Any]:
     path = source / "_data" / "socials.yml"
     if not path.is_file():
@@ -301,7 +396,7 @@ def _socials(source: Path, result: ImportResult, profile: dict[str, Any]) -> dic
             profile.setdefault("email", clean(value))
         elif key == "cv_pdf":
             links["cv"] = clean(value).lstrip("/")
-            result.todo.append(f"copy `{clean(value).lstrip('/')}` from the al-folio site into `docs/` (the CV link)")
+            _copy_site_file(source, links["cv"], "the CV link (`cv_pdf`)", result)
         elif key in SOCIALS:
             name, template = SOCIALS[key]
             links.setdefault(name, template.format(clean(value)))
@@ -316,6 +411,20 @@ def _socials(source: Path, result: ImportResult, profile: dict[str, Any]) -> dic
     if links:
         profile["links"] = links
     return profile
+
+
+def _copy_site_file(source: Path, relative_path: str, what: str, result: ImportResult) -> None:
+    """Copy a file the site links to (`assets/pdf/x.pdf`) to the same path under `docs/`, or
+    say what to do when the al-folio site does not have it."""
+    path = source / relative_path
+    if path.is_file():
+        result.files[f"{DOCS}/{relative_path}"] = path.read_bytes()
+        result.count("linked files")
+    elif f"{DOCS}/{relative_path}" not in result.files:
+        result.todo.append(
+            f"{what}: `{relative_path}` is not in the al-folio site; put the file at `docs/{relative_path}` "
+            "(the build warns about the dead link until then)"
+        )
 
 
 def _ordered_profile(profile: dict[str, Any]) -> dict[str, Any]:

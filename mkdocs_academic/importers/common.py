@@ -161,6 +161,8 @@ def report_markdown(result: ImportResult, source: str, kind: str) -> str:
 # --- reading ---------------------------------------------------------------------------------
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$\n?", re.DOTALL | re.MULTILINE)
+#: The YAML front matter at the top of a Markdown file (group 1: its text).
+FRONT_MATTER_PATTERN = _FRONT_MATTER
 
 
 def read_front_matter(path: Path) -> tuple[dict[str, Any], str]:

@@ -30,10 +30,17 @@ class PageRecord:
 
     #: The names of the blocks rendered on the page, at any depth (inside admonitions and tabs too).
     blocks: set[str] = field(default_factory=set)
+    #: The blocks among them that show every item of their data (no limit, no filter): a
+    #: `/// news` without options is the news archive, where the feed links to each item.
+    complete: set[str] = field(default_factory=set)
 
     def shows(self, block: str) -> bool:
         """Whether the page shows a `/// <block>` (`shows("profile")`)."""
         return block in self.blocks
+
+    def shows_all(self, block: str) -> bool:
+        """Whether a `/// <block>` of the page shows every item (`shows_all("news")`)."""
+        return block in self.complete
 
 
 @dataclass
@@ -110,9 +117,12 @@ class BuildContext:
         self._read_source, self._source, self._headers = read_source, None, None
         self.pages[page] = PageRecord()
 
-    def record_block(self, block: str) -> None:
-        """Note that the page being converted shows a `/// <block>`."""
-        self.pages.setdefault(self.page, PageRecord()).blocks.add(block)
+    def record_block(self, block: str, *, complete: bool = False) -> None:
+        """Note that the page being converted shows a `/// <block>` (`complete`: every item)."""
+        record = self.pages.setdefault(self.page, PageRecord())
+        record.blocks.add(block)
+        if complete:
+            record.complete.add(block)
 
     def page_record(self, page: str) -> PageRecord:
         """What the blocks put on `page` when it was last converted (an empty record if never)."""

@@ -3,16 +3,17 @@
 /// news                      latest news (options: limit, since, pinned, tag, group_by)
 /// experience | education    one CV section from cv.yml or resume.json
 /// experience                every CV section, each under its own heading
-/// profile                   the profile card (photo, position, links, bio)
+/// profile                   the profile card (photo, position, links, interests, notice, bio)
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from dataclasses import replace
 from typing import Any
 
 from ..data.cv import sort_entries
-from ..data.news import group_news_by_year, select_news
+from ..data.news import NewsItem, group_news_by_year, select_news
 from ..data.yamlfile import did_you_mean
 from ..render.format import resolve_url
 from ..slugs import slugify
@@ -41,6 +42,8 @@ class NewsBlock(AcademicBlock):
                 )
                 self.warn(f"no news item has the tag '{tag}' ({hint})")
         by_year = options["group_by"] == "year"
+        if not (options["limit"] or options["since"] or options["pinned"] is not None or options["tag"]):
+            context.record_block(self.NAME, complete=True)  # the news archive: the feed links here
         items = select_news(
             everything,
             limit=options["limit"],
@@ -49,6 +52,9 @@ class NewsBlock(AcademicBlock):
             tags=options["tag"],
             pinned_first=not by_year,
         )
+        # Each item's id is the same on every page; on a page that shows an item twice, or
+        # where another block took that id, the second one gets `-2`.
+        items = [self._unique(item) for item in items]
         if not items:
             self.add_html(block, str(renderer.render("empty.html", message=renderer.labels["no_news"])))
             return
@@ -59,6 +65,13 @@ class NewsBlock(AcademicBlock):
         for year, group in group_news_by_year(items):
             self.add_heading(block, level, str(year))
             self.add_html(block, str(renderer.render("news-list.html", items=group, base_url=context.base_url)))
+
+    def _unique(self, item: NewsItem) -> NewsItem:
+        """The item with an id not used yet on the page (its own id, unless already taken)."""
+        if not item.id:
+            return item
+        unique = self.unique_id(item.id)
+        return item if unique == item.id else replace(item, id=unique)
 
 
 class ExperienceBlock(AcademicBlock):
@@ -115,7 +128,7 @@ class ExperienceBlock(AcademicBlock):
 
 
 class ProfileBlock(AcademicBlock):
-    """`/// profile`: the card with photo, position, affiliation, contact, links and bio."""
+    """`/// profile`: the card with photo, position, affiliation, contact, links, interests, notice and bio."""
 
     NAME = "profile"
 
@@ -134,6 +147,8 @@ class ProfileBlock(AcademicBlock):
             show_name=options["name"],
             show_bio=options["bio"],
             show_links=options["links"],
+            show_interests=options["interests"],
+            show_notice=options["notice"],
             base_url=context.base_url,
         )
         self.add_html(block, str(html))

@@ -90,7 +90,7 @@ class AcademicExtension(BlocksExtension):
         options = self.options
         return BuildContext.from_options(
             options,
-            store=DataStore(options.data_dir, Path.cwd()),
+            store=DataStore(options.data_dir, Path.cwd(), link_folders=(options.pdf_dir, options.preview_dir)),
             labels=Labels(options.labels_language(), options.labels),
         )
 

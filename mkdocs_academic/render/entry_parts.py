@@ -100,18 +100,20 @@ class EntryParts:
         """Where and when `pub` appeared, as markup (the content of the venue element)."""
         words = self._words
         parts: list[str] = []
+        # A venue or year read from the status ("Accepted at ICML 2022") is not written twice.
+        venue = "" if pub.venue_from_status else pub.venue
         if pub.status:
             parts.append(f'<span class="academic-status">{_escape(pub.status)}</span>')
-            if pub.venue or pub.genre:
+            if venue or pub.genre:
                 parts.append(" · ")
         if pub.genre:
             parts.append(words[pub.genre] if pub.genre in THESIS_GENRES else _escape(pub.genre))
-            if pub.venue:
+            if venue:
                 parts.append(", ")
-        if pub.venue:
+        if venue:
             if pub.entry_type in IN_TYPES:
                 parts.append(f"{words['in']} ")
-            parts.append(f'<cite class="academic-venue">{_escape(pub.venue)}</cite>')
+            parts.append(f'<cite class="academic-venue">{_escape(venue)}</cite>')
         bookish = pub.entry_type in BOOK_TYPES
         # The details that follow, each after a comma unless it comes first on the line.
         details: list[str] = []
@@ -130,12 +132,12 @@ class EntryParts:
             details.append(_escape(pub.publisher))
         if pub.address and bookish:
             details.append(_escape(pub.address))
-        if pub.date:
+        if pub.date and not pub.date_from_status:
             when = _escape(format_date(pub.date, self.labels))
             # iso() is digits and hyphens: nothing to escape
             details.append(f'<time datetime="{pub.date.iso()}">{when}</time>')
         if details:
-            parts.append((", " if pub.venue or pub.status or pub.genre else "") + ", ".join(details))
+            parts.append((", " if venue or pub.status or pub.genre else "") + ", ".join(details))
         return Markup("".join(parts))
 
     def link_label(self, link: Link) -> Markup:

@@ -66,9 +66,11 @@ def news_entries(
     feed_url: str,
     page_url: str,
     to_html: Callable[[str], str],
+    link_items: bool = False,
 ) -> list[FeedEntry]:
     """Feed entries for news items: the text as title (plain) and content (`to_html`), the
-    item's own `url` as link (else `page_url`, the page that shows the news).
+    item's own `url` as link, else the item on `page_url`, the page that shows the news
+    (`<page_url>#<item id>` with `link_items`, for a page that shows every item).
 
     An entry's id is `<feed_url>#<date>-<hash of the text>`: the same item keeps its id from
     build to build wherever it moves in `news.yml`.
@@ -82,11 +84,18 @@ def news_entries(
                 id=f"{feed_url}#{item.date.iso()}-{digest}",
                 title=html_to_text(content),
                 date=item.date,
-                link=absolute_url(site_url, item.url) if item.url else page_url,
+                link=absolute_url(site_url, item.url) if item.url else _item_link(page_url, item.id, link_items),
                 content_html=content,
             )
         )
     return entries
+
+
+def _item_link(page_url: str, item_id: str, link_items: bool) -> str:
+    """`page_url`, with `#item_id` when the page shows the item."""
+    if not (link_items and item_id and page_url):
+        return page_url
+    return f"{page_url.split('#', 1)[0]}#{item_id}"
 
 
 def atom_feed(

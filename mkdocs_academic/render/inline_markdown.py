@@ -134,6 +134,58 @@ class InlineMarkdown:
         return Markup(_convert(self.allow_html, text))
 
 
+#: A list item indented by other than a multiple of 4 spaces (GitHub's and kramdown's 2 or 3).
+_SHALLOW_ITEM = re.compile(r"^(?: {4})* {1,3}(?:[-*+]|\d{1,9}[.)])[ \t]", re.MULTILINE)
+_ITEM = re.compile(r"( *)(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+_FENCE = re.compile(r" *(`{3,}|~{3,})")
+
+
+def normalise_list_indentation(text: str) -> str:
+    """Nested lists indented the way GitHub and kramdown accept (by 2 or 3 spaces: under the
+    text of the item above) re-indented by 4 spaces a level, as Python-Markdown needs, so a
+    nested list stays nested instead of becoming one flat list.
+
+    Each list item's level is found from the items above it (deeper than its parent, level
+    with a sibling); an indented line in a list belongs to the deepest item indented less
+    than it and moves with it. Text without such a list is returned as it is.
+    """
+    if _SHALLOW_ITEM.search(text) is None:
+        return text
+    out: list[str] = []
+    open_items: list[int] = []  # the indents of the list items the current line may be in
+    fence = ""
+    shift = 0  # how far the lines of a fenced block move (as far as its opening line)
+    for line in text.split("\n"):
+        indent = len(line) - len(line.lstrip(" "))
+        if fence:
+            closing = _FENCE.match(line)
+            if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence):
+                fence = ""
+            out.append(" " * max(indent + shift, 0) + line[indent:] if line.strip() else line)
+            continue
+        item = _ITEM.match(line)
+        if not line.strip():
+            out.append(line)
+            continue
+        if item is not None:
+            while open_items and open_items[-1] >= indent:
+                open_items.pop()
+            new_indent = 4 * len(open_items)
+            open_items.append(indent)
+        elif indent == 0:
+            open_items = []  # a paragraph after the list (or a lazy line: left as it is)
+            new_indent = 0
+        elif open_items:
+            new_indent = 4 * sum(1 for opened in open_items if opened < indent)
+        else:
+            new_indent = indent
+        opening = _FENCE.match(line)
+        if opening:
+            fence, shift = opening.group(1), new_indent - indent
+        out.append(" " * new_indent + line[indent:])
+    return "\n".join(out)
+
+
 @lru_cache(maxsize=2)
 def _markdown(allow_html: bool) -> markdown.Markdown:
     return InlineMarkdown(allow_html)._converter()
@@ -143,6 +195,7 @@ def _markdown(allow_html: bool) -> markdown.Markdown:
 def _convert(allow_html: bool, text: str) -> str:
     for code, emoji in _EMOJI.items():
         text = text.replace(code, emoji)
+    text = normalise_list_indentation(text)
     converted = _markdown(allow_html).reset().convert(text)
     # Raw HTML (allowed site-wide) bypasses the tree; its links are checked here.
     return drop_unsafe_url_attributes(converted) if allow_html else converted

@@ -292,19 +292,26 @@ def person(
     *,
     name: str,
     affiliations: Iterable[str] = (),
+    affiliation_url: str = "",
     same_as: Iterable[str] = (),
     job_title: str = "",
     url: str = "",
     image: str = "",
     email: str = "",
 ) -> dict[str, Any]:
-    """schema.org `Person` for the site owner (a dict ready for `script_json`)."""
+    """schema.org `Person` for the site owner (a dict ready for `script_json`).
+
+    `affiliation_url` (an absolute http(s) URL) is the `url` of the first affiliation."""
     item: dict[str, Any] = {"@context": "https://schema.org", "@type": "Person", "name": name}
     if url:
         item["url"] = url
     if job_title:
         item["jobTitle"] = job_title
-    organisations = [{"@type": "Organization", "name": org} for org in dict.fromkeys(affiliations) if org]
+    organisations: list[dict[str, Any]] = [
+        {"@type": "Organization", "name": org} for org in dict.fromkeys(affiliations) if org
+    ]
+    if organisations and urlsplit(affiliation_url).scheme in {"http", "https"}:
+        organisations[0]["url"] = affiliation_url
     if organisations:
         item["affiliation"] = organisations if len(organisations) > 1 else organisations[0]
     links = [link for link in dict.fromkeys(same_as) if urlsplit(link).scheme in {"http", "https"}]
@@ -321,11 +328,13 @@ def profile_person(profile: Profile, *, site_url: str = "", page_url: str = "") 
     """`Person` JSON-LD for the site owner from `profile.yml` (`Dataset.owner_profile()`).
 
     `sameAs` lists the profile's absolute http(s) links (Scholar, ORCID, GitHub, ...); the
-    affiliation's Markdown is reduced to plain text.
+    affiliation's Markdown is reduced to plain text, and `affiliation_url` (made absolute
+    against `site_url` when relative) is its `url`. `url` is `page_url`, else `site_url`.
     """
     return person(
         name=profile.name,
         affiliations=[plain_text(profile.affiliation_md)],
+        affiliation_url=absolute_url(site_url, profile.affiliation_url) if profile.affiliation_url else "",
         same_as=[link.url for link in profile.links],
         job_title=profile.position,
         url=page_url or site_url,

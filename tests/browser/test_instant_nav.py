@@ -17,7 +17,9 @@ navigator.clipboard.writeText = text => { window.academicWrites.push(text); retu
 
 
 def click_nav(page: Page, title: str, url_part: str) -> None:
-    links = page.locator(".md-nav--primary a.md-nav__link").filter(has_text=re.compile(rf"^\s*{title}\s*$"))
+    # the tabs (`navigation.tabs`), or the side navigation where it is shown (the home page hides it)
+    links = page.locator(".md-tabs a.md-tabs__link:visible, .md-nav--primary a.md-nav__link:visible")
+    links = links.filter(has_text=re.compile(rf"^\s*{title}\s*$"))
     links.first.click()
     page.wait_for_url(f"**{url_part}")
     if title != "Home":
