@@ -182,6 +182,8 @@ def run_import(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     for path in written:
         print(f"  {path}")
     hint = f"cd {root} && mkdocs build --strict" if args.site else f"mkdocs-academic check {data_dir}"
+    if result.todo:
+        hint += "   (first the 'To do by hand' items above: --strict fails on a link to a file the site lacks)"
     print(f"Next: {hint}")
     return EXIT_OK
 

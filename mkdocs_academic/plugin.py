@@ -142,6 +142,13 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
             return
         store = self.context.store
         site_files = {file.dest_uri for file in files}
+        # Written after the pages, so not in `files`: the theme's `sitemap.xml` (and MkDocs'
+        # `sitemap.xml.gz`), `404.html`, and the news feed.
+        site_files |= set(config.theme.static_templates)
+        if "sitemap.xml" in site_files:
+            site_files.add("sitemap.xml.gz")
+        if self.outputs is not None and self.outputs.feed_url:
+            site_files.add(self.options.feed_file)
         docs_dir = store.display(Path(config.docs_dir))
         root = store.display_root or Path.cwd()
 

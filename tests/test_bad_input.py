@@ -1,6 +1,6 @@
 """Bad input gets a clear message; nothing is lost; builds are deterministic; serve survives.
 
-The catalogue below is the README's error table ("Errors and what to do"): each bad input
+The catalogue below is the error table of docs/pages/messages.md ("Messages"): each bad input
 is built with `mkdocs build --strict`, which must fail with a message naming the file and
 line (or the page and block), saying what is wrong and what to do, and with no traceback.
 """
@@ -17,6 +17,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from docs_text import docs_section
 from sitebuilder import build, write_site
 
 from mkdocs_academic.data.bibtex import read_bib_files, resolve_crossrefs
@@ -141,6 +142,20 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], str, str]] = [
         },
         PAGE,
         r"data/p\.bib:5: entry 'a': link 'javascript:alert\(1\)' in field 'pdf' is not http\(s\).*left out",
+    ),
+    (
+        "doi-not-a-doi",
+        {
+            "p.bib": "@article{a,\n  title = {X},\n  author = {A, B},\n  year = 2020,\n  doi = {http://hdl.handle.net/1/2},\n}\n"
+        },
+        PAGE,
+        r"data/p\.bib:5: entry 'a': field 'doi' holds the address 'http://hdl\.handle\.net/1/2', not a DOI",
+    ),
+    (
+        "link-field-text",
+        {"p.bib": "@article{a,\n  title = {X},\n  author = {A, B},\n  year = 2020,\n  html = {Proceedings of X},\n}\n"},
+        PAGE,
+        r"data/p\.bib:5: entry 'a': field 'html' holds 'Proceedings of X', which is not an address or a file",
     ),
     ("empty-bib", {"p.bib": ""}, PAGE, r"data/p\.bib: the file is empty"),
     ("no-entries-bib", {"p.bib": "Just some notes.\n"}, PAGE, r"data/p\.bib: the file holds no BibTeX entry"),
@@ -293,9 +308,8 @@ def test_bad_input_fails_strict_with_a_clear_message(tmp_path: Path, data: dict,
         assert re.match(r"(data/[\w.]+(:\d+)?|data|index\.md(:\d+)?|mkdocs\.yml): ", warning), warning
 
 
-def test_the_readme_catalogue_lists_every_case(repo_root: Path) -> None:
-    readme = (repo_root / "README.md").read_text(encoding="utf-8")
-    section = readme.split("<!-- section:errors -->")[1].split("<!-- /section:errors -->")[0]
+def test_the_readme_catalogue_lists_every_case() -> None:
+    section = docs_section("errors")  # docs/pages/messages.md (or README.md)
     for case_id, *_ in CATALOGUE:
         assert f"`{case_id}`" in section, case_id
 

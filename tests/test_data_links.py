@@ -4,7 +4,9 @@ Covered: a nested list indented by 2 or 3 spaces (GitHub, kramdown) stays nested
 placeholder link (`#`, an empty address) is a warning naming file:line and is not shown; a
 relative link to a file the site lacks is a warning (the MkDocs plugin knows the site's files;
 the Markdown extension alone does not check); bare `pdf` / `preview` names are looked up in
-`pdf_dir` / `preview_dir` (al-folio's folders by default) from a page at any depth.
+`pdf_dir` / `preview_dir` (al-folio's folders by default) from a page at any depth; files
+written after the pages (feed, sitemap, 404 page) are not dead; a link to a page's source
+(`cv.md`) names the page's URL.
 """
 
 from __future__ import annotations
@@ -122,7 +124,10 @@ def test_a_link_to_a_file_the_site_lacks_warns_and_an_existing_one_does_not(tmp_
 
 
 def test_profile_news_and_cv_links_are_checked_too(tmp_path: Path) -> None:
-    profile = "name: Ada Lovelace\nphoto: me.jpg\nlinks:\n  cv: cv.pdf\n  notes: notes/\n"
+    profile = (
+        "name: Ada Lovelace\nphoto: me.jpg\nlinks:\n  cv: cv.pdf\n  notes: notes/\n"
+        "interests:\n  - {name: Engines, url: engines/}\n  - {name: Notes, url: notes/}\n"
+    )
     news = "- date: 2024-05\n  text: Hello\n  url: publications/#k2024\n"
     cv = "talks:\n  - title: Engines\n    url: talks/engines.pdf\n"
     pages = {"index.md": "/// profile\n///\n", "publications.md": PUBLICATIONS, "notes/index.md": "# Notes\n"}
@@ -135,7 +140,25 @@ def test_profile_news_and_cv_links_are_checked_too(tmp_path: Path) -> None:
         "academic: data/cv.yml:3: field 'url': link 'talks/engines.pdf'",
         "academic: data/profile.yml:2: field 'photo': link 'me.jpg'",
         "academic: data/profile.yml:4: field 'links': link 'cv.pdf'",
+        "academic: data/profile.yml:7: field 'interests': link 'engines/'",
     ]  # `notes/` and `publications/#k2024` are pages of the site
+
+
+def test_links_to_files_written_after_the_pages_are_not_dead(tmp_path: Path) -> None:
+    # The feed, the sitemap and the 404 page are written after the check: still the site's files.
+    profile = "name: Ada Lovelace\nlinks:\n  feed: feed.xml\n  map: sitemap.xml\n  lost: 404.html\n  gone: gone.xml\n"
+    news = "- date: 2024-05\n  text: Hello\n"
+    pages = {"index.md": "/// profile\n///\n\n/// news\n///\n"}
+    root = write_site(
+        tmp_path,
+        pages=pages,
+        data={"profile.yml": profile, "news.yml": news},
+        extra_config={"site_url": "https://example.org/"},
+    )
+    result = build(root)
+    assert (result.site / "feed.xml").is_file()
+    dead = [warning.split(" is not ")[0] for warning in result.warnings() if "the link is dead" in warning]
+    assert dead == ["academic: data/profile.yml:6: field 'links': link 'gone.xml'"]
 
 
 def test_the_markdown_extension_alone_does_not_check_files(tmp_path: Path) -> None:
@@ -159,6 +182,19 @@ def test_the_check_on_its_own() -> None:
         (3, "field 'url': link 'old/x.pdf' is not a file of the site; the link is dead")
     ]
     assert "src/old/x.pdf" in problems[0].hint
+
+
+def test_a_link_to_a_page_source_names_its_url() -> None:
+    links = [SiteLink(url, "url", Source("data/news.yml", 1)) for url in ("cv.md", "notes/index.md", "index.md")]
+    hints = [
+        problem.hint
+        for problem in dead_site_links(links, {"cv/index.html", "notes/index.html", "index.html"}, lambda path: [])
+    ]
+    assert hints == [f"link the page by its URL, `{url}`, not its source file" for url in ("cv/", "notes/", "./")]
+    (flat,) = dead_site_links(links[:1], {"cv.html"}, lambda path: [])  # use_directory_urls: false
+    assert "`cv.html`" in flat.hint
+    (directory,) = dead_site_links([SiteLink("cv/", "url", Source("data/news.yml", 1))], {"cv.html"}, lambda path: [])
+    assert directory.hint == "link the page by its URL, `cv.html`"
 
 
 # ------------------------------------------------------------------------ bare names

@@ -1,7 +1,7 @@
 """Robust under anything: property-based tests and a short fuzz run of the data loaders.
 
 The long run is `python tests/fuzz/run_fuzz.py --cases 100000` (see its docstring and the
-README's error section for the recorded figures); here a few thousand cases keep CI quick.
+the docs' Messages page, docs/pages/messages.md, for the recorded figures); here a few thousand cases keep CI quick.
 """
 
 from __future__ import annotations

@@ -96,13 +96,14 @@ SHIPPED = list(LANGUAGES)
 NOT_ON_THESE_PAGES = {
     key
     for key in english()
-    if key.startswith(("link_", "type_", "section_"))
+    if key.startswith(("link_", "type_", "section_", "season_"))
     or key
     in {
-        "date_month", "date_day", "date_range", "degree_area", "months", "months_short", "profile_photo",
+        "date_month", "date_day", "date_range", "date_decade", "date_until", "degree_area", "months", "months_short", "profile_photo",
         "edition", "undated", "no_publications", "no_news", "no_entries", "feed", "highlights", "award",
         "links", "selected", "publications", "news", "email", "phone", "profile_links", "profile_interests", "mentor", "mentors",
         "supervisor", "advisor", "copied", "et_al", "marks_legend",
+        "edited_by", "edition_number", "editor_many",
     }
 }  # fmt: skip
 
@@ -209,7 +210,7 @@ def test_pages_are_written_in_the_site_language(sites: dict[str, Built], languag
     absent = [f"{key}={labels[key]!r}" for key in expected if labels[key] not in text]
     assert not absent, f"{language}: labels not on the pages: {absent}"
     for key in ("type_article", "type_inproceedings", "type_book", "section_education", "section_positions",
-                "section_awards", "edited_by", "supervisors", "advisors"):  # fmt: skip
+                "section_awards", "editor_one", "supervisors", "advisors"):  # fmt: skip
         assert labels[key] in text, f"{language}: {key}={labels[key]!r} not on the pages"
     months = [labels.month(n) for n in (1, 5, 8)] + [labels.month(n, True) for n in (3, 10)]
     assert all(month in text for month in months), f"{language}: month names {months} not all in the pages"

@@ -120,7 +120,9 @@ def test_news_date_formats(tmp_path: Path, line: str, date: str, text: str) -> N
     assert page.bio == "Bio text."
 
 
-@pytest.mark.parametrize("line", ["* 2024 was a good year", "* Reviewing for ACL", "* [13/2025] Bad month"])
+@pytest.mark.parametrize(
+    "line", ["* 2024 was a good year", "* Reviewing for ACL", "* [13/2025] Bad month", "* [Feb 30, 2025] Bad day"]
+)
 def test_undated_items_are_reported(tmp_path: Path, line: str) -> None:
     path = tmp_path / "about.md"
     path.write_text(f"## Recent updates\n\n{line}\n", encoding="utf-8")

@@ -27,6 +27,11 @@ from mkdocs_academic.render.labels import Labels
         ("Accepted 2023", 2023, ""),
         ("Under review", None, ""),
         ("Submitted 2023, accepted at TACL 2024", 2024, "TACL"),
+        # Not (yet) at that venue: the year only, so no metadata claims the venue.
+        ("Submitted to ICLR 2026", 2026, ""),
+        ("Under review at NeurIPS 2025", 2025, ""),
+        ("Major revision at JASA (2025)", 2025, ""),
+        ("Accepted at the 2024 Conference on Robots", 2024, ""),
     ],
 )
 def test_status_year_and_venue(status: str, year: int | None, venue: str) -> None:

@@ -1,7 +1,8 @@
 """Dates as people write them, at their own precision.
 
 In BibTeX and publication fields: ISO-like dates (`parse_date`: `2024`, `2024-05`,
-`2024-05-17`, biblatex ranges) and months (`parse_month`: `May`, `5`, `May 12`). In news and CV
+`2024-05-17`, biblatex ranges), biblatex/EDTF dates as biber reads them (`parse_edtf`: seasons,
+negative years, `199X`, open ranges), years as BibTeX styles print them (`parse_year_field`) and months (`parse_month`: `May`, `5`, `May 12`). In news and CV
 files also `May 2024`, `Dec 2025`, `17 May 2024`, `May 17, 2024`, and ranges such as
 `2020–2022`, `Sep 2020 - Jun 2024` or `2019 – present`.
 """
@@ -9,7 +10,7 @@ files also `May 2024`, `Dec 2025`, `17 May 2024`, `May 17, 2024`, and ranges suc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .models import PartialDate
 
@@ -86,6 +87,79 @@ def parse_date(text: str) -> PartialDate | None:
     if day is not None and not 1 <= day <= 31:
         return None
     return PartialDate(year, month, day)
+
+
+# One EDTF date as biber reads it: `-0380`, `2003`, `2003-05`, `2003-05-17`, a season
+# `2003-21`…`2003-24`, unspecified digits `199X`, `19XX` (a time after `T` is ignored).
+_EDTF_DATE = re.compile(r"(-?)(\d{4}|\d{3}X|\d{2}XX)(?:-(\d{2})(?:-(\d{2})(?:T[\d:.+\-Z]*)?)?)?")
+# A year field as BibTeX styles print it: a year with a letter (`2024b`), a negative or short
+# year (`-380`, `800`), unspecified digits (`199X`) or a range of years (`1995--1996`, `1985/1986`).
+_YEAR_FIELD = re.compile(r"(-\d{1,4}|\d{3,4}|\d{3}X|\d{2}XX)[a-z]?")
+_YEAR_FIELD_RANGE = re.compile(r"(-\d{1,4}|\d{3,4})\s*(?:--?|–|/)\s*(-\d{1,4}|\d{3,4})")
+
+
+def _edtf_date(text: str) -> PartialDate | None:
+    # `2004?` (uncertain), `2004~` (approximate), `2004%` (both): biblatex prints the plain
+    # date unless a style asks for "circa" (options `datecirca`, `dateuncertain`)
+    match = _EDTF_DATE.fullmatch(text.rstrip("?~%"))
+    if match is None:
+        return None
+    sign, digits, month_text, day_text = match.groups()
+    unspecified = digits.count("X")
+    year = int(digits.replace("X", "0")) * (-1 if sign else 1)
+    if unspecified and (sign or month_text):
+        return None
+    month = int(month_text) if month_text else None
+    day = int(day_text) if day_text else None
+    if month is not None and 21 <= month <= 24 and day is None:
+        return PartialDate(year, season=month)
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    return PartialDate(year, month, day, unspecified=unspecified)
+
+
+def parse_edtf(text: str) -> PartialDate | None:
+    """A biblatex `date` as biber reads it (EDTF level 0 and 1), or None.
+
+    One date (`2024`, `2024-05-17`, `-0380`, a season `2003-21`, `199X`, `1590~`), a range
+    (`2022-11/2022-12`, `1985/1986`), or a range with an open or unknown end (`2006/..`,
+    `2006/`) or start (`../2004-01-01`, `/2004`). A range is its start with its `end`; an open
+    start gives the end date with `open_start`."""
+    text = text.strip()
+    start_text, slash, end_text = text.partition("/")
+    start_text, end_text = start_text.strip(), end_text.strip()
+    if not slash:
+        return _edtf_date(text)
+    if start_text in ("", ".."):
+        end = _edtf_date(end_text)
+        return replace(end, open_start=True) if end is not None and not end.unspecified else None
+    start = _edtf_date(start_text)
+    if start is None:
+        return None
+    if end_text in ("", ".."):
+        return replace(start, open_end=True)
+    end = _edtf_date(end_text)
+    if end is None or end.sort_key < start.sort_key:
+        return None
+    return start if end == start else replace(start, end=end)
+
+
+def parse_year_field(text: str) -> PartialDate | None:
+    """A BibTeX `year` as BibTeX styles print it, or None: `2024`, `2024b`, `-380`, `199X`,
+    or a range of years `1995--1996` / `1985/1986` (shown with an en dash, sorted by its start)."""
+    text = text.strip()
+    match = _YEAR_FIELD.fullmatch(text)
+    if match is not None:
+        return _edtf_date(match.group(1)) if "X" in match.group(1) else PartialDate(int(match.group(1)))
+    match = _YEAR_FIELD_RANGE.fullmatch(text)
+    if match is None:
+        return None
+    start, end = int(match.group(1)), int(match.group(2))
+    if end < start:
+        return None
+    return PartialDate(start) if end == start else PartialDate(start, end=PartialDate(end))
 
 
 @dataclass(frozen=True)

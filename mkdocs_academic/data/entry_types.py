@@ -43,7 +43,22 @@ ENTRY_TYPE_ALIASES: dict[str, str] = {
     "legislation": "misc",
     "legal": "misc",
     "review": "article",
+    # biblatex: an article in an encyclopedia or dictionary (Better BibLaTeX's Zotero
+    # "encyclopedia article"), its venue the `booktitle`; the custom types are `@misc`.
+    "inreference": "incollection",
+    "mvreference": "book",
+    "customa": "misc",
+    "customb": "misc",
+    "customc": "misc",
+    "customd": "misc",
+    "custome": "misc",
+    "customf": "misc",
 }
+
+#: Entry types that are no publication: biblatex's `@set` (its members are listed) and
+#: `@xdata` (its fields go to the entries naming it in `xdata`), and control entries of
+#: BibTeX styles (IEEEtran's `@IEEEtranBSTCTL`). They are not listed, without a warning.
+NOT_PUBLICATION_TYPES = frozenset({"set", "xdata", "ieeetranbstctl"})
 KNOWN_ENTRY_TYPES = frozenset(
     {
         "article",

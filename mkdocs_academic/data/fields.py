@@ -11,21 +11,24 @@ import re
 from collections.abc import Callable, Mapping
 
 from .bibtex import add_bibtex_field
-from .dates import parse_date, parse_month
+from .dates import parse_date, parse_edtf, parse_month, parse_year_field
 from .entry_types import known_status, normalise_entry_type, status_label
-from .latex import latex_to_unicode
+from .latex import latex_to_markdown, latex_to_unicode, unknown_latex_commands
 from .models import Link, PartialDate, Person, Publication, Source
 from .names import name_list_problem, parse_names
 from .problems import Problem
 from .urls import (
     arxiv_id_in_text,
     bare_arxiv_id,
-    bare_doi,
+    doi_in_url,
     is_arxiv_id,
+    is_link_text,
     is_placeholder_link,
+    is_web_address,
     latex_url_in_text,
     link_identity,
     safe_url,
+    split_doi,
     strip_latex_url,
     unsafe_markdown_links,
 )
@@ -105,9 +108,12 @@ LINK_FIELDS: dict[str, str] = {
 }
 
 _TRUE = {"true", "yes", "1", "on", "y"}
+# Types that need no author or editor, and no year, as BibTeX's standard styles and biber read
+# them (a `@manual` is often by an `organization`; a `@misc` or `@unpublished` has no year).
+_AUTHOR_OPTIONAL = frozenset({"proceedings", "online", "misc", "manual", "booklet"})
+_YEAR_OPTIONAL = frozenset({"online", "misc", "unpublished", "manual", "booklet"})
 # `1600-1612` (IEEE writes one hyphen): a range of pages takes an en dash, as `--` gives.
 _PAGE_RANGE_HYPHEN = re.compile(r"(?<=\w)\s*-\s*(?=\w)")
-_YEAR = re.compile(r"\s*(\d{4})[a-z]?\s*")
 
 
 def publication_from_fields(
@@ -148,7 +154,34 @@ def publication_from_fields(
             return found
         result = _as_text(value, decode)
         decoded[name] = result
+        if latex and isinstance(value, str):
+            unknown_commands(name, value)
         return result
+
+    def unknown_commands(name: str, value: str) -> None:
+        for command in unknown_latex_commands(value):
+            report(
+                name,
+                f"unknown LaTeX command '\\{command}' in field '{name}'; it is left out",
+                "write the character itself (UTF-8), or a standard LaTeX command such as \\'{e} or \\textendash",
+            )
+
+    def markdown(name: str) -> str:
+        """A field shown as Markdown: its LaTeX decoded when it comes from BibTeX."""
+        value = raw(name)
+        if not latex or not value:
+            return value
+        unknown_commands(name, value)
+        return latex_to_markdown(value)
+
+    def markdown_items(name: str) -> list[str]:
+        """A Markdown list field (`highlights`): its LaTeX decoded when it comes from BibTeX."""
+        items = _as_list(fields.get(name), split=None)
+        value = fields.get(name)
+        if not latex or not isinstance(value, str):
+            return items
+        unknown_commands(name, value)
+        return [latex_to_markdown(item) for item in items]
 
     def raw(name: str) -> str:
         value = fields.get(name)
@@ -185,11 +218,15 @@ def publication_from_fields(
             report(
                 name,
                 f"malformed name list in field '{name}': {trouble}",
-                "separate names with ' and ': `Lovelace, Ada and Babbage, Charles`",
+                "the name is shown as meant meanwhile"
+                if "suffix" in trouble
+                else "separate names with ' and ': `Lovelace, Ada and Babbage, Charles`",
             )
+        if latex and isinstance(value, str):
+            unknown_commands(name, value)
     authors = _people(fields.get("author") or fields.get("authors"))
     editors = _people(fields.get("editor") or fields.get("editors"))
-    if not authors and not editors and kind not in {"proceedings", "online", "misc"}:
+    if not authors and not editors and kind not in _AUTHOR_OPTIONAL:
         report("author", "missing author", "add an author field: `author = {Last, First and Last, First}`")
 
     status = status_label(text("status") or text("pubstate"))
@@ -201,7 +238,7 @@ def publication_from_fields(
         status_year, status_venue = status_year_and_venue(status)
         if status_year is not None:
             date, date_from_status = PartialDate(status_year), True
-    if date is None and not status and not (text("year") or text("date")):
+    if date is None and not status and not (text("year") or text("date")) and kind not in _YEAR_OPTIONAL:
         report("year", "missing year", "add `year = {2024}`, or a `status` such as `submitted`")
     if (
         bibtex and status and (date is None or date_from_status) and "pubstate" not in fields
@@ -242,7 +279,7 @@ def publication_from_fields(
         (text(name) for name in _VENUE_FIELDS.get(kind, _DEFAULT_VENUE_FIELDS) if text(name)),
         "",
     )
-    if venue and any(venue == link.url for link in links):
+    if venue and is_web_address(venue) and any(venue == link.url for link in links):
         venue = ""  # `howpublished = {\url{...}}`: the link says it, no need for a venue
     volume = text("volume")
     if arxiv and venue.lower() == "corr" and volume.lower().startswith("abs/"):
@@ -273,16 +310,16 @@ def publication_from_fields(
         status=status,
         note=text("note"),
         abbr=text("abbr"),
-        award=raw("award_name") or raw("award"),
+        award=markdown("award_name") or markdown("award"),
         selected=raw("selected").lower() in _TRUE,
         keywords=keywords,
         links=links,
         doi=doi,
         arxiv=arxiv,
         abstract=text("abstract"),
-        highlights_md=tuple(_as_list(fields.get("highlights"), split=None)),
-        additional_info_md=raw("additional_info"),
-        annotation_md=raw("annotation"),
+        highlights_md=tuple(markdown_items("highlights")),
+        additional_info_md=markdown("additional_info"),
+        annotation_md=markdown("annotation"),
         genre=_genre(entry_type.lower(), kind, text("type")),
         date_from_status=date_from_status,
         venue_from_status=venue_from_status,
@@ -347,6 +384,13 @@ _STATUS_YEAR = re.compile(r"(?<!\w)((?:19|20)\d\d)(?![\w-])")
 # "by", "at", "in", "to", "for" before a venue; not the "To" of "To appear", nor "for
 # presentation/publication" ("Accepted for presentation at ICML 2022": the venue follows "at").
 _VENUE_WORD = re.compile(r"(?<=\s)(?:by|at|in|to|for):?\s+(?!(?:presentation|publication)\b)", re.IGNORECASE)
+# A work still under submission ("Submitted to ICLR 2026", "Under review at NeurIPS 2025") did
+# not appear there: its status gives the year but no venue (no `citation_conference_title`).
+_PENDING_STATUS = re.compile(
+    r"^\s*(?:(?:re)?submitted|under\s+(?:review|revision|submission)|in\s+(?:review|revision|preparation)"
+    r"|(?:major|minor)\s+revision|revise|rejected)\b",
+    re.IGNORECASE,
+)
 
 
 def status_year_and_venue(status: str) -> tuple[int | None, str]:
@@ -354,7 +398,8 @@ def status_year_and_venue(status: str) -> tuple[int | None, str]:
 
     "Accepted by COLM 2024" -> (2024, "COLM"); "To appear in the Proceedings of ACL 2024" ->
     (2024, "Proceedings of ACL"); "Under review" -> (None, ""). The venue is the text after the
-    first "by/at/in/to/for" up to the year; without a year there is no venue either.
+    first "by/at/in/to/for" up to the year; without a year there is no venue either, nor for a
+    work under submission ("Submitted to ICLR 2026" -> (2026, "")).
     """
     years = list(_STATUS_YEAR.finditer(status))
     if not years:
@@ -362,10 +407,11 @@ def status_year_and_venue(status: str) -> tuple[int | None, str]:
     last = years[-1]
     before = status[: last.start()]
     word = _VENUE_WORD.search(before)
-    venue = before[word.end() :] if word else ""
+    # The clause that names the venue: "Submitted 2023, accepted at TACL 2024" -> " accepted".
+    clause = re.split(r"[,;]", before[: word.start()])[-1] if word else ""
+    venue = before[word.end() :] if word and not _PENDING_STATUS.match(clause) else ""
     venue = venue.strip(" \t,;:(-–—'\"")
-    if venue.startswith("the "):
-        venue = venue[4:].strip()
+    venue = re.sub(r"^the\b\s*", "", venue, flags=re.IGNORECASE)  # "Accepted at the 2024 Conference..."
     return int(last.group(1)), venue
 
 
@@ -438,7 +484,7 @@ def _entry_date(
     """The entry's date and, when the year is a status word ("in press"), that status."""
     date_text = text("date")
     if date_text:
-        parsed = parse_date(date_text)
+        parsed = parse_edtf(date_text) or parse_date(date_text)
         if parsed is not None:
             return parsed, ""
         if known_status(date_text):
@@ -447,13 +493,15 @@ def _entry_date(
     year_text = text("year")
     if not year_text:
         return None, ""
-    match = _YEAR.fullmatch(year_text)
-    if match is None:
+    parsed_year = parse_year_field(year_text)
+    if parsed_year is None:
         if known_status(year_text):
             return None, status_label(year_text)
         report("year", f"year '{year_text}' is not a year", "write a four-digit year, e.g. `year = {2024}`")
         return None, ""
-    year = int(match.group(1))
+    if parsed_year.end is not None or parsed_year.unspecified:
+        return parsed_year, ""  # a range of years or `199X`: a month would not fit
+    year = parsed_year.year
     month, day = (None, None)
     month_text = text("month")
     if month_text:
@@ -493,7 +541,10 @@ def _links(
         seen.add(same)
         links.append(Link(kind, url, label))
 
-    doi = bare_doi(raw("doi"))
+    doi, not_doi = split_doi(raw("doi"))
+    if not doi and not not_doi:
+        # `url = {doi:10.…}`: a DOI written in the url field
+        doi = doi_in_url(raw("url"))
     arxiv = bare_arxiv_id(raw("arxiv"))
     eprint, prefix = raw("eprint"), (raw("archiveprefix") or raw("eprinttype")).lower()
     if not arxiv and eprint and (prefix == "arxiv" or (not prefix and is_arxiv_id(eprint))):
@@ -514,11 +565,33 @@ def _links(
         if name == "doi":
             if doi:
                 add("doi", f"https://doi.org/{doi}", "", "doi")
+            elif not_doi and is_web_address(not_doi):
+                report(
+                    "doi",
+                    f"field 'doi' holds the address '{not_doi[:60]}', not a DOI; it is shown as a link of its own",
+                    "put a DOI (`10.1234/abc`) in `doi` and other addresses in `url`",
+                )
+                add("url", strip_latex_url(not_doi), "", "doi")
+            elif not_doi:
+                report(
+                    "doi",
+                    f"field 'doi' holds '{not_doi[:60]}', which is not a DOI; it is left out",
+                    "write the DOI as `10.1234/abc` (or `https://doi.org/10.1234/abc`)",
+                )
         elif name == "arxiv":
             if arxiv:
                 add("arxiv", f"https://arxiv.org/abs/{arxiv}", "", "arxiv")
         else:
             value = raw(name)
+            if name == "url" and doi_in_url(value):
+                continue  # `url = {doi:10.…}`: the DOI link above
+            if value and not is_link_text(value):
+                report(
+                    name,
+                    f"field '{name}' holds '{value[:60]}', which is not an address or a file; it is left out",
+                    f"give `{name}` a URL (`https://…`) or a file of the site, or remove it",
+                )
+                continue
             if value and name == "url":
                 value = value.split()[0]
             if value and value.lower() not in {"true", "false"}:

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
+import yaml
 from pylatexenc import latexwalker
 from pylatexenc.latex2text import (
     LatexNodes2Text,
@@ -25,7 +28,7 @@ from pylatexenc.latex2text import (
 )
 from pylatexenc.macrospec import MacroSpec
 
-__all__ = ["latex_to_unicode"]
+__all__ = ["latex_to_markdown", "latex_to_unicode", "unknown_latex_commands"]
 
 # pylatexenc logs a warning for every oddity it tolerates; the caller reports data problems.
 logging.getLogger("pylatexenc").setLevel(logging.CRITICAL)
@@ -75,11 +78,16 @@ _KEEP_TEXT_MACROS = (
     "protect",
     "noopsort",
     "NoCaseChange",
+    "ul",
+    "underline",
+    "uline",
 )
 # Font switches (`{\\em ...}`): the text after them is kept, the switch itself gives nothing.
 _SWITCHES = (
     "em", "bf", "it", "sl", "sc", "sf", "tt", "rm", "upshape", "bfseries", "itshape",
     "relax", "/", "null", "nobreak", "unskip", "ignorespaces",
+    "tiny", "scriptsize", "footnotesize", "small", "normalsize", "large", "Large", "LARGE", "huge", "Huge",
+    "normalfont", "scshape", "mdseries", "rmfamily", "sffamily", "ttfamily",
 )  # fmt: skip
 
 
@@ -109,21 +117,75 @@ _TEXT_SYMBOLS = {
     "LaTeX": "LaTeX",
     "LaTeXe": "LaTeX2\N{GREEK SMALL LETTER EPSILON}",
     "BibTeX": "BibTeX",
+    "emdash": "\N{EM DASH}",
+    "endash": "\N{EN DASH}",
+    "amp": "&",
+    "hyphen": "-",
+    "textbackslash": "\\",
+    "textdollar": "$",
+    "textpercent": "%",
+    "textdagger": "\N{DAGGER}",
+    "textdaggerdbl": "\N{DOUBLE DAGGER}",
+    "textmu": "\N{MICRO SIGN}",
+    "atsign": "@",
+    "thinspace": "\N{THIN SPACE}",
+    "enspace": " ",
+    "quad": " ",
+    "qquad": " ",
 }
+
+# The Greek letters of the textgreek package (`\textalpha`, `\textOmega`...).
+_GREEK = (
+    "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu",
+    "nu", "xi", "omicron", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega",
+)  # fmt: skip
+for _letter in _GREEK:
+    _unicode_name = "LAMDA" if _letter == "lambda" else _letter.upper()
+    _TEXT_SYMBOLS.setdefault("text" + _letter, unicodedata.lookup("GREEK SMALL LETTER " + _unicode_name))
+    _TEXT_SYMBOLS["text" + _letter.capitalize()] = unicodedata.lookup("GREEK CAPITAL LETTER " + _unicode_name)
+_TEXT_SYMBOLS["textvarsigma"] = "\N{GREEK SMALL LETTER FINAL SIGMA}"
+
+
+def _load_journals() -> dict[str, str]:
+    """The AAS journal macros (`\\apj` -> "ApJ") from `aas_journals.yml`."""
+    table = yaml.safe_load((Path(__file__).with_name("aas_journals.yml")).read_text(encoding="utf-8"))
+    return {str(name): str(value) for name, value in table.items()}
+
+
+#: NASA ADS writes journals as the AAS macros (`journal = {\\mnras}`): their names.
+AAS_JOURNALS = _load_journals()
+for _name, _value in AAS_JOURNALS.items():
+    _TEXT_SYMBOLS.setdefault(_name, _value)
+
+# Symbols written between words (`Research \\amp Practice`): the space after them is kept.
+_SPACED = frozenset({"amp"})
+
+
+def _spaced_symbol(node: latexwalker.LatexMacroNode) -> str:
+    return _TEXT_SYMBOLS[node.macroname] + (" " if node.macro_post_space else "")
+
+
+# The unknown commands met while decoding one value (see `_unknown_macro`).
+_UNKNOWN = threading.local()
 
 
 def _unknown_macro(node: latexwalker.LatexMacroNode) -> str:
-    """Text for a macro pylatexenc does not know: its name, unless an argument follows.
+    """Text for a macro pylatexenc does not know: nothing, and its name is recorded.
 
-    `\\mnras` becomes `mnras`; for `\\foo{bar}` the group `{bar}` follows as a sibling node and
-    gives the text, so the name itself is dropped.
+    LaTeX would stop with an error; the command is dropped, and the space it ate keeps the
+    words around it apart (`A\\foo B` is "A B", not "AfooB"). For `\\foo{bar}` the group `{bar}`
+    follows as a sibling node and gives the text.
     """
+    name = node.macroname
+    if name.isalpha():
+        found = getattr(_UNKNOWN, "names", None)
+        if found is not None and name not in found:
+            found.append(name)
     source = node.parsing_state.s
     end = node.pos + node.len
     if end < len(source) and source[end] in "{[":
         return ""
-    name = node.macroname
-    return name if name.isalpha() else ""
+    return " " if node.macro_post_space else ""  # the space the command ate still parts words
 
 
 def _build_contexts() -> tuple[object, object]:
@@ -151,6 +213,10 @@ def _build_contexts() -> tuple[object, object]:
             MacroSpec("NoCaseChange", "{"),
             MacroSpec("path", "{"),
             MacroSpec("doi", "{"),
+            MacroSpec("ul", "{"),
+            MacroSpec("uline", "{"),
+            MacroSpec("vphantom", "{"),
+            MacroSpec("discretionary", "{{{"),
         ],
     )
     text_context = _default_text_context()
@@ -161,6 +227,8 @@ def _build_contexts() -> tuple[object, object]:
         MacroTextSpec("path", simplify_repl="%(1)s"),
         MacroTextSpec("doi", simplify_repl="%(1)s"),
         MacroTextSpec("href", simplify_repl="%(2)s"),
+        MacroTextSpec("vphantom", simplify_repl=""),
+        MacroTextSpec("discretionary", simplify_repl="%(3)s"),
         MacroTextSpec("-", simplify_repl=""),
         MacroTextSpec("\\", simplify_repl=" "),
         MacroTextSpec("newblock", simplify_repl=" "),
@@ -177,7 +245,8 @@ def _build_contexts() -> tuple[object, object]:
         MacroTextSpec("NG", simplify_repl="\N{LATIN CAPITAL LETTER ENG}"),
     ]
     text_macros += [
-        MacroTextSpec(name, simplify_repl=value.replace("\ue000", "~")) for name, value in _TEXT_SYMBOLS.items()
+        MacroTextSpec(name, simplify_repl=_spaced_symbol if name in _SPACED else value.replace("\ue000", "~"))
+        for name, value in _TEXT_SYMBOLS.items()
     ]
     text_context.add_context_category("mkdocs-academic", prepend=True, macros=text_macros)
     text_context.set_unknown_macro_spec(MacroTextSpec("", simplify_repl=_unknown_macro))
@@ -225,11 +294,17 @@ _COMBINING = {
     "c": "\u0327",
     "k": "\u0328",
     "b": "\u0331",
+    # Accents pylatexenc drops: double grave, hook above (Vietnamese), inverted breve.
+    "G": "\u030f",
+    "h": "\u0309",
+    "f": "\u0311",
 }
 _ACCENT = re.compile(
-    r"\\(?:([`'^~=.\"])\s*|([uvHcdbrk])(?:\s+|(?=\{)))"
+    r"(?<!\\)\\(?:([`'^~=.\"])\s*|([uvHcdbrkGhf])(?:\s+|(?=\{)))"
     r"(?:\{\s*(\\[ij](?![A-Za-z])|[^\W\d_])\s*\}|(\\[ij](?![A-Za-z])|[^\W\d_]))"
 )
+# The tie accent over two letters: `\\t{oo}` is o͡o.
+_TIE = re.compile(r"(?<!\\)\\t\s*\{\s*([^\W\d_])\s*([^\W\d_])\s*\}")
 _SYMBOLS = {
     "ss": "ß",
     "o": "ø",
@@ -307,8 +382,19 @@ def _accent(match: re.Match[str]) -> str:
     return unicodedata.normalize("NFC", letter + _COMBINING[accent])
 
 
+def _accents(text: str) -> str:
+    """Accents and ties to Unicode; twice, as a letter with two accents (`{\\`\\^a}`, Vietnamese
+    `Trần`) gets the inner one first."""
+    if "\\t" in text:
+        text = _TIE.sub(lambda match: match.group(1) + "\u0361" + match.group(2), text)
+    return _ACCENT.sub(_accent, _ACCENT.sub(_accent, text))
+
+
 def _symbol(match: re.Match[str]) -> str:
-    return _SYMBOLS[match.group(1) or match.group(2)]
+    name = match.group(1) or match.group(2)
+    if name in _SPACED and match.group(0).endswith(" "):
+        return _SYMBOLS[name] + " "
+    return _SYMBOLS[name]
 
 
 def _decode_common(text: str) -> str | None:
@@ -316,8 +402,7 @@ def _decode_common(text: str) -> str | None:
     text = _DOUBLED_ACCENT_BACKSLASH.sub(r"\\", text)
     text = text.replace("\\\\", " ")  # a line break; done first so `\\d` is no accent
     text = _FORMATTING.sub("", text)
-    # Twice: a letter with two accents (`{\\`\\^a}`, Vietnamese `Trần`) gets the inner one first.
-    text = _ACCENT.sub(_accent, _ACCENT.sub(_accent, text))
+    text = _accents(text)
     if "{" in text and "\\{" in text or "\\}" in text:
         return None  # escaped braces would be lost with the case-protecting ones
     text = _SYMBOL.sub(_symbol, text)
@@ -351,28 +436,43 @@ def _decode_text(text: str) -> str:
 def _decode_with_pylatexenc(text: str) -> str:
     """Decode any LaTeX (without math) with pylatexenc; never raises."""
     prepared = _UNESCAPED_SPECIAL.sub(r"\\\1", text)
-    prepared = _DOUBLED_ACCENT_BACKSLASH.sub(r"\\", prepared)
+    prepared = _accents(_DOUBLED_ACCENT_BACKSLASH.sub(r"\\", prepared))
     try:
         walker = latexwalker.LatexWalker(prepared, latex_context=_WALKER_CONTEXT, tolerant_parsing=True)
         nodes, _, _ = walker.get_latex_nodes()
         return _CONVERTER.nodelist_to_text(nodes)
     except Exception:  # noqa: BLE001 - pylatexenc can fail in many ways on odd input
-        return _CRUDE.sub(lambda match: match.group(1) or "", text)
+        return _CRUDE.sub(lambda match: " " if match.group(1) else "", text)
+
+
+def _as_dollar_math(math: str) -> str:
+    """Math as `$…$` / `$$…$$`, the delimiters the README's MathJax/KaTeX recipe sets: DBLP
+    writes `\\(\\lambda\\)` and `5\\({}^{\\mbox{th}}\\)`."""
+    if math.startswith("\\("):
+        return "$" + math[2:-2] + "$"
+    if math.startswith("\\["):
+        return "$$" + math[2:-2] + "$$"
+    return math
 
 
 @lru_cache(maxsize=32768)
-def _decode(text: str) -> str:
-    """Decode whitespace-normalised text, keeping math verbatim."""
-    if "$" not in text and "\\(" not in text and "\\[" not in text:
-        return _normalise_space(_decode_text(text))  # no math: skip the (slow) math search
-    parts: list[str] = []
-    position = 0
-    for match in _MATH.finditer(text):
-        parts.append(_decode_text(text[position : match.start()]))
-        parts.append(match.group(0))
-        position = match.end()
-    parts.append(_decode_text(text[position:]))
-    return _normalise_space("".join(parts))
+def _decode(text: str) -> tuple[str, tuple[str, ...]]:
+    """Decode whitespace-normalised text, keeping math; also the unknown commands met."""
+    found: list[str] = []
+    _UNKNOWN.names = found
+    try:
+        if "$" not in text and "\\(" not in text and "\\[" not in text:
+            return _normalise_space(_decode_text(text)), tuple(found)  # no math: skip the math search
+        parts: list[str] = []
+        position = 0
+        for match in _MATH.finditer(text):
+            parts.append(_decode_text(text[position : match.start()]))
+            parts.append(_as_dollar_math(match.group(0)))
+            position = match.end()
+        parts.append(_decode_text(text[position:]))
+        return _normalise_space("".join(parts)), tuple(found)
+    finally:
+        _UNKNOWN.names = None
 
 
 def latex_to_unicode(text: str) -> str:
@@ -387,4 +487,51 @@ def latex_to_unicode(text: str) -> str:
     normalised = _normalise_space(text)
     if not _NEEDS_DECODING.search(normalised):
         return normalised
-    return _decode(normalised)
+    return _decode(normalised)[0]
+
+
+def unknown_latex_commands(text: str) -> tuple[str, ...]:
+    """The LaTeX commands in `text` that `latex_to_unicode` does not know (and left out), by
+    name without the backslash, in order; empty for most values (checked cheaply)."""
+    if "\\" not in text:
+        return ()
+    normalised = _normalise_space(text)
+    return _decode(normalised)[1] if _NEEDS_DECODING.search(normalised) else ()
+
+
+# What a Markdown field keeps as written: link targets, autolinks, bare URLs and code spans.
+_MARKDOWN_VERBATIM = re.compile(r"\]\([^)\s]*\)|<[a-z]+:[^>\s]*>|\bhttps?://[^\s<>()\[\]]+|`[^`\n]*`")
+
+
+def _decode_piece(piece: str) -> str:
+    """`latex_to_unicode` keeping the spaces around `piece` (it sits between verbatim parts)."""
+    decoded = latex_to_unicode(piece)
+    if not decoded:
+        return " " if piece[:1].isspace() or piece[-1:].isspace() else ""
+    lead = " " if piece[:1].isspace() else ""
+    trail = " " if piece[-1:].isspace() else ""
+    return lead + decoded + trail
+
+
+def latex_to_markdown(text: str) -> str:
+    """Decode the LaTeX in a field shown as Markdown (`annotation`, `highlights`...).
+
+    As `latex_to_unicode`, line by line (line breaks and indentation mean something in
+    Markdown), leaving link targets, URLs and code spans as written. Text with nothing to
+    decode is returned unchanged.
+    """
+    if not _NEEDS_DECODING.search(text):
+        return text
+    lines = []
+    for line in text.split("\n"):
+        indent = line[: len(line) - len(line.lstrip())]
+        parts: list[str] = []
+        position = 0
+        body = line.strip()
+        for match in _MARKDOWN_VERBATIM.finditer(body):
+            parts.append(_decode_piece(body[position : match.start()]))
+            parts.append(match.group(0))
+            position = match.end()
+        parts.append(_decode_piece(body[position:]))
+        lines.append(indent + "".join(parts).strip() if body else "")
+    return "\n".join(lines)

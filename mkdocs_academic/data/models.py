@@ -69,19 +69,31 @@ class Link:
 
 @dataclass(frozen=True, slots=True)
 class PartialDate:
-    """A date that keeps its precision: a year stays a year, a month stays a month."""
+    """A date that keeps its precision: a year stays a year, a month stays a month.
+
+    biblatex (EDTF) dates add: `season` (21–24, spring to winter, in place of a month),
+    `unspecified` (trailing digits of the year not known: 1 for `199X`, 2 for `19XX`), `end`
+    (the end of a range `1995/1996`), `open_end` (`2006/..`) and `open_start` (`../2004`: the
+    date itself is the end). Years before 1 are astronomical: `-0380` is -380.
+    """
 
     year: int
     month: int | None = None
     day: int | None = None
+    season: int | None = None
+    unspecified: int = 0
+    end: PartialDate | None = None
+    open_start: bool = False
+    open_end: bool = False
 
     @property
     def sort_key(self) -> tuple[int, int, int]:
-        return (self.year, self.month or 0, self.day or 0)
+        month = self.month or (3 * (self.season - 20) if self.season else 0)  # spring ~ March
+        return (self.year, month, self.day or 0)
 
     def iso(self) -> str:
         """ISO 8601 at the date's own precision: `2024`, `2024-05` or `2024-05-17`."""
-        text = f"{self.year:04d}"
+        text = f"{self.year:04d}" if self.year >= 0 else f"-{-self.year:04d}"  # -0380, as EDTF
         if self.month:
             text += f"-{self.month:02d}"
             if self.day:

@@ -306,6 +306,10 @@ def parse_name(raw: str) -> Person:
         von, last = _von_last(parts[0])
         if len(parts) == 2:
             first = parts[1]
+        elif len(parts) == 3 and _is_misplaced_suffix(" ".join(parts[1]), " ".join(parts[2])):
+            # EndNote's `Fulton, James E., Jr.`: BibTeX reads "Jr." as the first name, but
+            # the suffix is meant (`name_list_problem` warns).
+            first, jr = parts[1], parts[2]
         else:
             jr = parts[1]
             first = [word for part in parts[2:] for word in part]
@@ -419,6 +423,13 @@ class MeMatcher:
 # An HTML entity (`&amp;`, `&#233;`): its `;` does not separate names.
 _ENTITY = re.compile(r"\\?&\\?#?\w+;")
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "junior", "senior"})
+# Suffixes recognised when written last (`Fulton, James E., Jr.`); not `V`, also an initial.
+_LAST_SUFFIXES = _SUFFIXES - {"v"}
+
+
+def _is_misplaced_suffix(middle: str, last: str) -> bool:
+    """True for `Last, First, Jr` (EndNote's order): a suffix last, none in the middle."""
+    return last.strip().lower() in _LAST_SUFFIXES and middle.strip().lower() not in _SUFFIXES
 
 
 def name_list_problem(raw: str) -> str | None:
@@ -448,6 +459,14 @@ def name_list_problem(raw: str) -> str | None:
             return f"too many commas in the name '{name}'"
         if len(parts) > 1 and not parts[0]:
             return f"an empty part in the name '{name}'"
-        if len(parts) == 3 and parts[1].lower() not in _SUFFIXES and len(_words(parts[1])) > 1:
+        if len(parts) == 3 and _is_misplaced_suffix(parts[1], parts[2]):
+            return (
+                f"the suffix '{parts[2]}' is written last in '{name}', where BibTeX reads it as the first name; "
+                f"write `{parts[0]}, {parts[2]}, {parts[1]}` (von Last, Jr, First)"
+            )
+        # `von Last, Jr, First`: a "Jr" part of several words is a list of names separated by
+        # commas, unless it has a lower-case word (`Aubignac, abbé d', François Hédelin`).
+        middle = _words(parts[1]) if len(parts) == 3 and parts[1].lower() not in _SUFFIXES else []
+        if len(middle) > 1 and not any(_starts_lower_case(word) for word in middle):
             return f"names separated by commas in '{name}'"
     return None

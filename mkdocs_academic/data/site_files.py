@@ -71,6 +71,9 @@ def _all_links(dataset: Dataset) -> Iterator[SiteLink]:
             if url:
                 yield SiteLink(url, name, profile.source)
         yield from _links_of(profile.links, profile.source)
+        for interest in profile.interests:
+            if interest.url:
+                yield SiteLink(interest.url, "interests", profile.source)
     cvs = [dataset.cv, dataset.resume.cv if dataset.resume is not None else None]
     for cv in cvs:
         for entries in cv.sections.values() if cv is not None else ():
@@ -132,6 +135,9 @@ def dead_site_links(
         hint = f"put the file at {docs_dir}/{path}, or correct the path (it starts at the site root)"
         if link.field in ("pdf", "preview") and "/" in link.url:
             hint += f"; a bare file name in `{link.field}` is looked up in `{link.field}_dir`"
+        page_url = _page_url_for(files, path)
+        if page_url:
+            hint = f"link the page by its URL, `{page_url}`" + (", not its source file" if path.endswith(".md") else "")
         problems.append(
             Problem(
                 link.source.path,
@@ -141,6 +147,22 @@ def dead_site_links(
             )
         )
     return problems
+
+
+def _page_url_for(files: Collection[str], path: str) -> str:
+    """The URL of the built page that `path` names another way, or "": its source (`cv.md` ->
+    `cv/` or `cv.html`), or its directory URL without `use_directory_urls` (`cv/` -> `cv.html`)."""
+    if path.endswith("/") and f"{posixpath.normpath(path)}.html" in files:
+        return f"{posixpath.normpath(path)}.html"
+    stem, ext = posixpath.splitext(posixpath.normpath(path))
+    if ext.lower() not in (".md", ".markdown"):
+        return ""
+    if posixpath.basename(stem) in ("index", "README"):  # `notes/index.md` is the page `notes/`
+        folder = posixpath.dirname(stem)
+        return (f"{folder}/" if folder else "./") if site_has(files, folder) else ""
+    if f"{stem}/index.html" in files:
+        return f"{stem}/"
+    return f"{stem}.html" if f"{stem}.html" in files else ""
 
 
 def _field_line(lines: list[str], link: SiteLink) -> int:

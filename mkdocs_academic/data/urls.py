@@ -140,3 +140,43 @@ def in_site_folder(url: str, folder: str) -> str:
     if not folder or not url or "/" in url or "\\" in url or _NOT_SITE_RELATIVE.match(url):
         return url
     return f"{folder}/{url}"
+
+
+_DOI = re.compile(r"^10\.\d+(?:\.\d+)*/\S")
+_DOI_URL = re.compile(r"^(?:https?://)?(?:www\.)?(?:dx\.)?doi\.(?:acm\.)?org/", re.IGNORECASE)
+_DOI_SCHEME = re.compile(r"^doi:\s*", re.IGNORECASE)
+
+
+def split_doi(value: str) -> tuple[str, str]:
+    """A `doi` field as `(doi, other)`: the DOI (prefix `https://doi.org/`, `dx.doi.org` or
+    `doi:` removed) when the value is one, else `("", value)`: a handle URL
+    (`http://hdl.handle.net/...`) or other text that is not a DOI."""
+    value = strip_latex_url(value).strip()
+    bare = _DOI_SCHEME.sub("", _DOI_URL.sub("", unquote(value) if "%2" in value.lower() else value)).strip()
+    if _DOI.match(bare):
+        return bare, ""
+    return "", value
+
+
+def doi_in_url(value: str) -> str:
+    """The DOI a `url` field gives as `doi:10.…` (a DOI, not an address), or ""."""
+    value = value.strip()
+    if not _DOI_SCHEME.match(value):
+        return ""
+    doi, _ = split_doi(value)
+    return doi
+
+
+def is_link_text(value: str) -> bool:
+    """False for a value of a link field that is words, not an address or a file
+    (`html = {Proceedings of ICML}`: spaces, and neither a `.` nor a `/`). A bare file name
+    (`pdf = {paper.pdf}`, al-folio's way) or a file name with spaces is a link."""
+    value = value.strip()
+    if _SCHEME.match(value) or "." in value or "/" in value or "\\" in value:
+        return True
+    return not any(ch.isspace() for ch in value)
+
+
+def is_web_address(value: str) -> bool:
+    """True for a value with a scheme (`https://…`, `http://hdl.handle.net/…`), after `\\url{}`."""
+    return _SCHEME.match(strip_latex_url(value).strip()) is not None and not _DOI_SCHEME.match(value.strip())

@@ -10,6 +10,7 @@ are removed. Whatever is left out is written to the report.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -269,8 +270,10 @@ def _date_of(groups: dict[str, str | None]) -> tuple[PartialDate | None, bool]:
             ambiguous = second <= 12 and first != second
     else:
         month = int(month_text) if month_text else None
-    if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
+    if month is not None and not 1 <= month <= 12:
         return None, False
+    if day is not None and not (month is not None and 1 <= day <= calendar.monthrange(year, month)[1]):
+        return None, False  # `[Feb 30, 2025]` is no date (news.yml would refuse it)
     return PartialDate(year, month, day), ambiguous
 
 

@@ -21,7 +21,9 @@ from typing import Any
 
 from ..data.bibtex import parse_bib_text
 from ..data.dates import parse_date_range, parse_partial_date
+from ..data.fields import LINK_FIELDS
 from ..data.models import PartialDate
+from ..data.urls import in_site_folder, site_path
 from ..slugs import slugify
 from .common import (
     DATA,
@@ -132,6 +134,34 @@ def import_alfolio(source: Path) -> ImportResult:
     return result
 
 
+#: Link fields whose value may be a file of the site (`arxiv` and `doi` are identifiers).
+_PATH_LINK_FIELDS = (*(name for name in LINK_FIELDS if name not in ("arxiv", "doi")), "preview")
+#: Where al-folio's `bib.liquid` looks for a relative value of these fields (any other field is
+#: a path as written).
+_ALFOLIO_FOLDERS = {
+    "pdf": "assets/pdf",
+    "slides": "assets/pdf",
+    "poster": "assets/pdf",
+    "supp": "assets/pdf",
+    "preview": "assets/img/publication_preview",
+}
+#: Where we look: a bare `pdf`/`preview` name in `pdf_dir`/`preview_dir` (the same folders by
+#: default); any other relative value from the site root.
+_OUR_FOLDERS = {"pdf": "assets/pdf", "preview": "assets/img/publication_preview"}
+
+
+def _copy_linked_file(source: Path, key: str, name: str, value: str, result: ImportResult) -> None:
+    """Copy the file a relative link field names from where al-folio finds it to where our link
+    points (`slides = {talk.pdf}`: al-folio's `assets/pdf/talk.pdf` to `docs/talk.pdf`), or name it
+    in the report when the al-folio site lacks it."""
+    ours = site_path(in_site_folder(value, _OUR_FOLDERS.get(name, ""))) if value else None
+    if not ours:
+        return
+    folder = _ALFOLIO_FOLDERS.get(name)
+    theirs = f"{folder}/{value.split('#', 1)[0].split('?', 1)[0]}" if folder else ours
+    _copy_site_file(source, theirs, f"`{name}={{{value}}}` in {key}", result, target=ours)
+
+
 def _bibliography(source: Path, result: ImportResult) -> None:
     unshown: set[str] = set()
     for path in sorted((source / "_bibliography").glob("*.bib")):
@@ -141,12 +171,8 @@ def _bibliography(source: Path, result: ImportResult) -> None:
         result.count("publications", len(bib.entries))
         for entry in bib.entries:
             unshown |= {name for name in UNSHOWN_BIB_FIELDS if name in entry.fields}
-            for name in ("pdf", "preview"):
-                value = entry.fields.get(name, "")
-                if value and "://" not in value and "/" not in value:
-                    # A bare name: al-folio and we (`pdf_dir`, `preview_dir`) look it up in the same folder.
-                    folder = "assets/pdf/" if name == "pdf" else "assets/img/publication_preview/"
-                    _copy_site_file(source, f"{folder}{value}", f"`{name}={{{value}}}` in {entry.key}", result)
+            for name in _PATH_LINK_FIELDS:
+                _copy_linked_file(source, entry.key, name, entry.fields.get(name, "").strip(), result)
     if unshown:
         result.skip(
             "_bibliography",
@@ -413,16 +439,19 @@ def _socials(source: Path, result: ImportResult, profile: dict[str, Any]) -> dic
     return profile
 
 
-def _copy_site_file(source: Path, relative_path: str, what: str, result: ImportResult) -> None:
-    """Copy a file the site links to (`assets/pdf/x.pdf`) to the same path under `docs/`, or
-    say what to do when the al-folio site does not have it."""
+def _copy_site_file(
+    source: Path, relative_path: str, what: str, result: ImportResult, target: str | None = None
+) -> None:
+    """Copy a file the site links to (`assets/pdf/x.pdf`) to the same path under `docs/` (or to
+    `target`), or say what to do when the al-folio site does not have it."""
     path = source / relative_path
+    target = target or relative_path
     if path.is_file():
-        result.files[f"{DOCS}/{relative_path}"] = path.read_bytes()
+        result.files[f"{DOCS}/{target}"] = path.read_bytes()
         result.count("linked files")
-    elif f"{DOCS}/{relative_path}" not in result.files:
+    elif f"{DOCS}/{target}" not in result.files:
         result.todo.append(
-            f"{what}: `{relative_path}` is not in the al-folio site; put the file at `docs/{relative_path}` "
+            f"{what}: `{relative_path}` is not in the al-folio site; put the file at `docs/{target}` "
             "(the build warns about the dead link until then)"
         )
 

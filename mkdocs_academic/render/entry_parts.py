@@ -22,6 +22,7 @@ calls a filter directly, a global function through `Context.call`, which is slow
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from markupsafe import Markup, escape
@@ -32,13 +33,29 @@ from .labels import Labels
 
 #: Entry types whose venue is a book or proceedings the work is part of: "In <venue>".
 IN_TYPES = frozenset({"inproceedings", "incollection", "inbook"})
-#: Entry types that show series, edition, publisher and address: books and their parts.
-BOOK_TYPES = frozenset({"book", "incollection", "inbook", "proceedings"})
+#: Entry types that show series, edition, publisher and address: books, their parts and
+#: papers in proceedings (as BibTeX's styles and biblatex do).
+BOOK_TYPES = frozenset({"book", "incollection", "inbook", "inproceedings", "proceedings"})
 #: Genres written with a label (any other genre is the `type` field as written).
 THESIS_GENRES = frozenset({"phdthesis", "mastersthesis"})
 
 #: The labels the helpers write, escaped once per language (not once per entry).
-_LABEL_KEYS = ("in", "volume", "number", "pages", "page", "edition", "et_al", "and", "phdthesis", "mastersthesis")
+_LABEL_KEYS = (
+    "in",
+    "volume",
+    "number",
+    "pages",
+    "page",
+    "edition",
+    "et_al",
+    "and",
+    "phdthesis",
+    "mastersthesis",
+    "editor_one",
+    "editor_many",
+)
+#: An edition that names itself one ("2nd ed", "Second edition", "3. Aufl."): shown as written.
+_EDITION_WORD = re.compile(r"\b(?:ed|edn|eds|edition|éd|édition|aufl|auflage)\b|版", re.IGNORECASE)
 
 
 def _escape(value: object) -> str:
@@ -92,6 +109,8 @@ class EntryParts:
                 # "A, B, and C" (Oxford comma from three names on), "A and B"; "A, B, et al."
                 if index == last - 1 and not people[index + 1].others:
                     parts.append(f"{',' if len(people) > 2 else ''} {words['and']} ")
+                elif last == 1:
+                    parts.append(" ")  # one name and others: "A et al.", no comma
                 else:
                     parts.append(", ")
         return Markup("".join(parts))
@@ -110,9 +129,14 @@ class EntryParts:
             parts.append(words[pub.genre] if pub.genre in THESIS_GENRES else _escape(pub.genre))
             if venue:
                 parts.append(", ")
+        if venue and pub.entry_type in IN_TYPES and venue == pub.title:
+            venue = ""  # a crossref `@inbook` whose title is its book's: the title says it
         if venue:
             if pub.entry_type in IN_TYPES:
                 parts.append(f"{words['in']} ")
+                if pub.authors and pub.editors:
+                    # "In B. Editor and C. Editor (eds.), Proceedings of …"
+                    parts.append(f"{self._editors(pub)}, ")
             parts.append(f'<cite class="academic-venue">{_escape(venue)}</cite>')
         bookish = pub.entry_type in BOOK_TYPES
         # The details that follow, each after a comma unless it comes first on the line.
@@ -127,7 +151,7 @@ class EntryParts:
             label = words["pages"] if ("-" in pub.pages or "–" in pub.pages) else words["page"]
             details.append(f"{label}&nbsp;{_escape(pub.pages)}")
         if pub.edition and bookish:
-            details.append(f"{_escape(pub.edition)} {words['edition']}")
+            details.append(self._edition(pub.edition))
         if pub.publisher and pub.venue != pub.publisher and bookish:
             details.append(_escape(pub.publisher))
         if pub.address and bookish:
@@ -140,6 +164,29 @@ class EntryParts:
             parts.append((", " if venue or pub.status or pub.genre else "") + ", ".join(details))
         return Markup("".join(parts))
 
+    def _editors(self, pub: Publication) -> str:
+        """The editors of the book or proceedings a part is in: "A and B (eds.)", "A (ed.)"."""
+        words = self._words
+        names = [_escape(person.full) for person in pub.editors if not person.is_others]
+        if len(names) < len(pub.editors):
+            text = f"{', '.join(names)} {words['et_al']}"
+        elif len(names) > 2:
+            text = f"{', '.join(names[:-1])}, {words['and']} {names[-1]}"
+        else:
+            text = f" {words['and']} ".join(names)
+        label = words["editor_many"] if len(pub.editors) > 1 else words["editor_one"]
+        return f'<span class="academic-editors">{text} ({label})</span>'
+
+    def _edition(self, edition: str) -> str:
+        """`edition = {2}` as "2nd ed.", `{Second}` as "Second ed.", `{2nd ed}` as written."""
+        if edition.isdigit():
+            number = int(edition)
+            shown = _english_ordinal(number) if self.labels.language == "en" else str(number)
+            return _escape(self.labels["edition_number"].replace("{n}", shown))
+        if _EDITION_WORD.search(edition) or self.labels["edition"] in edition:
+            return _escape(edition)
+        return f"{_escape(edition)} {self._words['edition']}"
+
     def link_label(self, link: Link) -> Markup:
         """The text of a link: its own label, else the word for its kind ("PDF", "Code")."""
         if link.label:
@@ -148,3 +195,9 @@ class EntryParts:
         if word is None:
             word = self._link_words[link.kind] = _escape(self.labels.get(f"link_{link.kind}", link.kind))
         return Markup(word)
+
+
+def _english_ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 21st."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"

@@ -43,10 +43,33 @@ _ET_AL = AuthorItem(name="", others=True)
 _GAP = AuthorItem(name="", gap=True)
 
 
+_SEASONS = {21: "season_spring", 22: "season_summer", 23: "season_autumn", 24: "season_winter"}
+
+
 def format_date(date: PartialDate | None, labels: Labels, short: bool = False) -> str:
-    """A date at its own precision: "2024", "May 2024" or "May 17, 2024" (per language)."""
+    """A date at its own precision: "2024", "May 2024" or "May 17, 2024" (per language).
+
+    biblatex dates too: "spring 2003", "1990s", "1900–1999" (`19XX`), "-380", a range
+    "1995–1996", an open end "2006–" and an open start "until January 1, 2004"."""
     if date is None:
         return ""
+    if date.open_start:
+        return labels["date_until"].format(date=_one_date(date, labels, short))
+    text = _one_date(date, labels, short)
+    if date.open_end:
+        return f"{text}–"
+    if date.end is not None:
+        return f"{text}–{_one_date(date.end, labels, short)}"
+    return text
+
+
+def _one_date(date: PartialDate, labels: Labels, short: bool) -> str:
+    if date.unspecified == 1:
+        return labels["date_decade"].format(decade=date.year)
+    if date.unspecified:
+        return f"{date.year}–{date.year + 10**date.unspecified - 1}"
+    if date.season in _SEASONS:
+        return labels[_SEASONS[date.season]].format(year=date.year)
     if not date.month:
         return str(date.year)
     month = labels.month(date.month, short=short)

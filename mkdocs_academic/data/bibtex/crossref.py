@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..entry_types import NOT_PUBLICATION_TYPES
 from ..problems import Problem
 from .model import BibFile, RawEntry
 
@@ -26,6 +27,8 @@ PARENT_ONLY_TYPES = frozenset(
 _BOOKTITLE_PARENT_TYPES = PARENT_ONLY_TYPES - {"periodical"}
 # Fields a child never inherits from its parent (as in biblatex).
 _NOT_INHERITED = frozenset({"crossref", "xref", "ids", "entryset", "label", "shorthand", "sortkey", "key"})
+# Fields an entry never takes from an `@xdata` entry it names.
+_NOT_FROM_XDATA = frozenset({"xdata", "ids"})
 
 
 def resolve_crossrefs(
@@ -34,12 +37,16 @@ def resolve_crossrefs(
     """Merge crossref parents into their children, across all files.
 
     Returns the entries of all files in order (for a key used in several files, case-
-    insensitively, the first is kept and the others are reported), the keys of parents that
-    are containers (`PARENT_ONLY_TYPES`) referenced by a `crossref` (not publications of their
-    own), and the problems: duplicate keys across files and crossrefs to a missing entry.
+    insensitively, the first is kept and the others are reported), the keys of entries that
+    are no publications of their own: parents that are containers (`PARENT_ONLY_TYPES`)
+    referenced by a `crossref`, and `@set`, `@xdata` and control entries
+    (`NOT_PUBLICATION_TYPES`); and the problems: duplicate keys across files and a
+    `crossref` or `xdata` to a missing entry.
     A child gets every field it lacks from its parent (except `crossref`-like bookkeeping
     fields), and `booktitle` from the parent's `title` when the parent is a book,
-    proceedings or collection. Parents may themselves have a crossref (resolved first).
+    proceedings or collection. Parents may themselves have a crossref (resolved first). An
+    entry first takes the fields it lacks from the `@xdata` entries its `xdata` names. A
+    key may also be one of the biblatex aliases an entry gives in `ids = {...}`.
     """
     problems: list[Problem] = []
     by_key: dict[str, RawEntry] = {}
@@ -60,20 +67,50 @@ def resolve_crossrefs(
                 continue
             by_key[folded] = entry
             ordered.append(entry)
+    for entry in ordered:  # biblatex aliases: `ids = {old-key, other}`; a real key wins
+        for alias in _key_list(entry.fields.get("ids", "")):
+            by_key.setdefault(alias.casefold(), entry)
 
     resolved: dict[str, RawEntry] = {}
-    parents: set[str] = set()
+    parents: set[str] = {entry.key for entry in ordered if entry.entry_type in NOT_PUBLICATION_TYPES}
+    with_xdata: dict[str, RawEntry] = {}
+
+    def xdata(entry: RawEntry, seen: frozenset[str]) -> RawEntry:
+        """`entry` with the fields it lacks taken from the `@xdata` entries it names."""
+        folded = entry.key.casefold()
+        if folded in with_xdata:
+            return with_xdata[folded]
+        merged = entry
+        for target in _key_list(entry.fields.get("xdata", "")):
+            source = by_key.get(target.casefold())
+            if source is None:
+                problems.append(
+                    Problem(
+                        entry.source.path,
+                        entry.field_lines.get("xdata", entry.source.line),
+                        f"xdata '{target}' not found",
+                        "add the @xdata entry or remove the key from the field",
+                    )
+                )
+                continue
+            if source.key.casefold() in seen | {folded}:
+                continue
+            source = xdata(source, seen | {folded})
+            merged = _inherit(merged, source, "xdata", _NOT_FROM_XDATA, booktitle=False)
+        with_xdata[folded] = merged
+        return merged
 
     def resolve(entry: RawEntry, seen: frozenset[str]) -> RawEntry:
         folded = entry.key.casefold()
         if folded in resolved:
             return resolved[folded]
+        entry = xdata(entry, frozenset())
         target = entry.fields.get("crossref", "").strip()
         if not target:
             resolved[folded] = entry
             return entry
         parent = by_key.get(target.casefold())
-        if parent is None or target.casefold() in seen:
+        if parent is None or parent.key.casefold() in seen | {folded}:
             if parent is None:
                 problems.append(
                     Problem(
@@ -96,16 +133,33 @@ def resolve_crossrefs(
     return result, parents, problems
 
 
-def _inherit(child: RawEntry, parent: RawEntry) -> RawEntry:
-    """`child` with the fields it lacks taken from `parent` (the lines: that of its crossref)."""
+def _key_list(value: str) -> list[str]:
+    """The keys of a comma-separated list field (`ids`, `xdata`, `entryset`)."""
+    return [key.strip() for key in value.split(",") if key.strip()]
+
+
+def _inherit(
+    child: RawEntry,
+    parent: RawEntry,
+    via: str = "crossref",
+    not_inherited: frozenset[str] = _NOT_INHERITED,
+    *,
+    booktitle: bool = True,
+) -> RawEntry:
+    """`child` with the fields it lacks taken from `parent` (the lines: that of its `via` field)."""
     fields = dict(child.fields)
     lines = dict(child.field_lines)
-    inherited_line = child.field_lines.get("crossref", child.source.line)
-    if "booktitle" not in fields and "title" in parent.fields and parent.entry_type in _BOOKTITLE_PARENT_TYPES:
+    inherited_line = child.field_lines.get(via, child.source.line)
+    if (
+        booktitle
+        and "booktitle" not in fields
+        and "title" in parent.fields
+        and parent.entry_type in _BOOKTITLE_PARENT_TYPES
+    ):
         fields["booktitle"] = parent.fields["title"]
         lines["booktitle"] = inherited_line
     for name, value in parent.fields.items():
-        if name not in fields and name not in _NOT_INHERITED:
+        if name not in fields and name not in not_inherited:
             fields[name] = value
             lines[name] = inherited_line
     return RawEntry(child.key, child.entry_type, fields, lines, child.source)

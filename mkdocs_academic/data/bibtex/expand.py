@@ -16,6 +16,7 @@ from ..models import Source
 from ..problems import Problem
 from .macros import Macros
 from .model import BibFile, EntrySignature, ExpansionMemo, RawEntry, RawField
+from .preamble import DEFAULT_NOOP_MACROS, drop_noop_macros
 from .split import RawBlock, SplitBib, SplitFile
 from .values import COMMENT_LINES, NAME, parse_value, snippet
 
@@ -29,7 +30,9 @@ def expand_bib_file(file: SplitBib, shared: Mapping[str, tuple[str, int]], previ
     With `previous`, the expansion of an earlier version of the file, entries that did not
     change are taken from it when no macro changed (the result is the same)."""
     memo = previous.expanded if previous is not None else None
-    if memo is not None and (memo.own != file.split.strings or memo.shared != shared):
+    if memo is not None and (
+        memo.own != file.split.strings or memo.shared != shared or memo.noop_macros != file.split.noop_macros
+    ):
         memo = None
     bib = expand_split(file.split, Macros(file.split.strings, shared), memo)
     bib.problems[:0] = file.read_problems
@@ -55,22 +58,23 @@ def expand_split(split: SplitFile, macros: Macros, previous: ExpansionMemo | Non
                 )
             )
     taken = set(split.keys)
+    noops = DEFAULT_NOOP_MACROS | split.noop_macros
     known = previous.entries if previous is not None else {}
     memo: dict[EntrySignature, tuple[RawEntry, list[Problem], list[RawField]]] = {}
     for block in split.entries:
         if not block.key:  # its generated key depends on the other entries
-            bib.entries.append(_expand_entry(block, split.path, macros, bib.problems, taken))
+            bib.entries.append(_expand_entry(block, split.path, macros, bib.problems, taken, noops))
             continue
         signature = (id(block.fields), block.line)
         hit = known.get(signature) or memo.get(signature)
         if hit is None or hit[2] is not block.fields:
             found: list[Problem] = []
-            hit = (_expand_entry(block, split.path, macros, found, taken), found, block.fields)
+            hit = (_expand_entry(block, split.path, macros, found, taken, noops), found, block.fields)
         memo[signature] = hit
         bib.entries.append(hit[0])
         bib.problems.extend(hit[1])
     bib.problems.sort(key=lambda problem: problem.line)
-    bib.expanded = ExpansionMemo(split.strings, macros.shared, memo)
+    bib.expanded = ExpansionMemo(split.strings, macros.shared, memo, frozenset(split.noop_macros))
     return bib
 
 
@@ -91,8 +95,16 @@ def _generated_key(fields: Mapping[str, str], taken: set[str]) -> str:
     return key
 
 
-def _expand_entry(block: RawBlock, path: str, macros: Macros, problems: list[Problem], taken: set[str]) -> RawEntry:
-    """One entry with its values expanded; problems are appended to `problems`."""
+def _expand_entry(
+    block: RawBlock,
+    path: str,
+    macros: Macros,
+    problems: list[Problem],
+    taken: set[str],
+    noops: frozenset[str] = DEFAULT_NOOP_MACROS,
+) -> RawEntry:
+    """One entry with its values expanded, sorting macros `noops` dropped (`preamble`);
+    problems are appended to `problems`."""
     fields: dict[str, str] = {}
     field_lines: dict[str, int] = {}
     label = block.key or f"@{block.entry_type} at line {block.line}"
@@ -126,6 +138,8 @@ def _expand_entry(block: RawBlock, path: str, macros: Macros, problems: list[Pro
             text = inner
         else:
             text = _expand_value(raw_value, name, line, label, path, macros, problems, pending, index)
+        if "\\" in text:
+            text = drop_noop_macros(text, noops)
         if name in fields:
             problems.append(
                 Problem(

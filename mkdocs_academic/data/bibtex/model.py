@@ -43,6 +43,7 @@ class ExpansionMemo:
     shared: Mapping[str, tuple[str, int]]
     # the fields list is kept in the value, so that its id() is not reused while it is here
     entries: dict[EntrySignature, tuple[RawEntry, list[Problem], list[RawField]]]
+    noop_macros: frozenset[str] = frozenset()  # the `@preamble` sorting macros dropped
 
 
 @dataclass

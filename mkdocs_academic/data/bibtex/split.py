@@ -8,6 +8,7 @@ redefinitions are judged here, what bibtexparser tolerates or gives up on in `di
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from .diagnostics import (
     stray_at_problems,
 )
 from .model import RawField
+from .preamble import noop_macro_names
 from .records import EntryBlock
 
 
@@ -49,6 +51,8 @@ class SplitFile:
     strings: dict[str, tuple[str, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)  # case-folded keys of the entries
+    # macros its `@preamble` defines to drop their argument (`\noopsort`), see `preamble`
+    noop_macros: set[str] = field(default_factory=set)
     # the records kept per chunk, so that a later split of an edited text re-parses only the
     # chunks that changed (`chunks.parse_blocks`); None when not reusable
     parsed: ParsedChunks | None = field(default=None, repr=False, compare=False)
@@ -63,6 +67,7 @@ def split_text(text: str, path: str, previous: SplitFile | None = None, *, fast:
     """
     result = SplitFile(path)
     text, result.problems = drop_control_characters(prepare_text(text), path)
+    text = normalise_layout(text)
     records, result.parsed = parse_blocks(text, previous.parsed if previous is not None else None, fast=fast)
     first_key_line: dict[str, int] = {}
     previous_block: object = None
@@ -74,6 +79,8 @@ def split_text(text: str, path: str, previous: SplitFile | None = None, *, fast:
         elif isinstance(block, ParsingFailedBlock):
             _add_problem(result, failed_block_problem(path, block, line))
         elif isinstance(block, (ExplicitComment, Preamble)):
+            if isinstance(block, Preamble):
+                result.noop_macros.update(noop_macro_names(block.value or ""))
             _add_problem(result, read_as_comment_problem(path, block, line))
         elif isinstance(block, ImplicitComment):
             if isinstance(previous_block, EntryBlock):
@@ -83,6 +90,141 @@ def split_text(text: str, path: str, previous: SplitFile | None = None, *, fast:
     if not result.entries and not result.strings and not result.problems:
         result.problems.append(empty_file_problem(path, text))
     return result
+
+
+# `@type{` or `@type(` with blanks (newlines too) after the `@` and before the delimiter.
+_ENTRY_HEAD = re.compile(r"@(\s*)(\w+)(\s*)([{(])")
+# A block start across lines: `@` newline `type{`, or `@type` newline `{`.
+_SPLIT_HEAD = re.compile(r"@[ \t]*\n\s*\w+\s*[{(]|@\w+[ \t]*\n\s*[{(]")
+# A block start at the start of a line: it ends an unclosed block (`chunks.cut_into_chunks`).
+_LINE_START_BLOCK = re.compile(r"[ \t]*@\w*[ \t]*[{(]")
+_ENTRY_MARK = re.compile(r'[{}()"%\n]')
+_NOT_ENTRY_BLOCKS = ("comment", "preamble")
+
+
+def normalise_layout(text: str) -> str:
+    """`text` with what BibTeX and biber read but bibtexparser does not rewritten, in place.
+
+    - a block start across lines (`…use.@` newline `MaNuAl(key,`, or `@article` newline
+      `{key,`): the `@`, the type and its delimiter are moved together, the blanks around them;
+    - a `%` remark inside an entry outside any value (`year = 2001, % a remark, with a comma`):
+      blanked to the end of its line, as biber reads it. A `%` inside a `{...}` or `"..."`
+      value is text and is kept; `%` lines between entries are left to the readers.
+
+    The length of the text and its line breaks are kept, so every line number stays right.
+    """
+    if "@" not in text:
+        return text
+    regions: list[tuple[int, int]] = []  # from a line-start `@` to the next one, in order
+    for at in _candidates(text):
+        if regions and at < regions[-1][1]:
+            continue
+        start = text.rfind("\n@", 0, at + 1) + 1
+        following = text.find("\n@", at + 1)
+        regions.append((start, len(text) if following < 0 else following + 1))
+    if not regions:
+        return text
+    parts: list[str] = []
+    done = 0
+    for start, stop in regions:
+        parts.append(text[done:start])
+        parts.append(_normalise_part(text[start:stop]))
+        done = stop
+    parts.append(text[done:])
+    return "".join(parts)
+
+
+def _candidates(text: str) -> list[int]:
+    """Where `normalise_layout` may have something to do: block starts across lines, and each
+    `%` not plainly inside a value (`url = {http://x.org/a%20b}` is passed over quickly)."""
+    found = [match.start() for match in _SPLIT_HEAD.finditer(text)]
+    at = text.find("%")
+    while at >= 0:
+        line_start = text.rfind("\n", 0, at) + 1
+        before = text[line_start:at]
+        if text[at - 1 : at] != "\\" and before.count("{") <= before.count("}"):
+            found.append(at)
+        at = text.find("%", at + 1)
+    return sorted(found)
+
+
+def _normalise_part(text: str) -> str:
+    """`normalise_layout` of a part of a text that starts at a block start (or the text's start)."""
+    parts: list[str] = []
+    done = 0  # text[:done] is in `parts`
+    position = 0
+    length = len(text)
+    while position < length:
+        at = text.find("@", position)
+        if at < 0:
+            break
+        line_start = text.rfind("\n", 0, at) + 1
+        if text[line_start:at].lstrip().startswith("%"):  # a `%` line between entries
+            end = text.find("\n", at)
+            position = length if end < 0 else end
+            continue
+        head = _ENTRY_HEAD.match(text, at)
+        if head is None:
+            position = at + 1
+            continue
+        before, entry_type, after, delimiter = head.groups()
+        if "\n" in before or "\n" in after:
+            parts.append(text[done:at])
+            if text[line_start:at].strip():
+                # `…use.@` newline `MaNuAl(`: the block starts on the type's line
+                parts.append(f"{before}@{entry_type}{delimiter}{after}")
+            else:
+                # `@` alone on its line: the entry stays on the `@` line, as BibTeX reports it
+                parts.append(f"@{entry_type}{delimiter}{before}{after}")
+            done = head.end()
+        if entry_type.lower().startswith(_NOT_ENTRY_BLOCKS):
+            position = head.end()
+            continue
+        position, remarks = _entry_remarks(text, head.end(), "}" if delimiter == "{" else ")")
+        for start, end in remarks:
+            parts.append(text[done:start])
+            parts.append(" " * (end - start))
+            done = end
+    if not parts:
+        return text
+    parts.append(text[done:])
+    return "".join(parts)
+
+
+def _entry_remarks(text: str, position: int, closer: str) -> tuple[int, list[tuple[int, int]]]:
+    """Where the entry whose fields start at `position` ends, and its `%` remarks (start, end)
+    outside values. An entry left open ends at the next block start at the start of a line."""
+    remarks: list[tuple[int, int]] = []
+    depth = 0
+    quoted = False
+    while True:
+        mark = _ENTRY_MARK.search(text, position)
+        if mark is None:
+            return len(text), remarks
+        char, position = mark.group(0), mark.end()
+        if char == "\n":
+            if _LINE_START_BLOCK.match(text, position):
+                return position, remarks
+        elif char == "{":
+            depth += 1
+        elif char == "}":
+            if depth == 0 and not quoted:
+                if closer == "}":
+                    return position, remarks
+            else:
+                depth = max(depth - 1, 0)
+        elif quoted or depth:
+            if char == '"' and quoted and depth == 0:
+                quoted = False
+        elif char == '"':
+            quoted = True
+        elif char == ")" and closer == ")":
+            return position, remarks
+        elif char == "%" and text[mark.start() - 1] != "\\":
+            end = text.find("\n", position)
+            end = len(text) if end < 0 else end
+            remarks.append((mark.start(), end))
+            position = end
 
 
 def _add_problem(result: SplitFile, problem: Problem | None) -> None:
