@@ -1,5 +1,6 @@
 # Developer commands. Everything a fresh Debian/Ubuntu clone needs is installed by these targets.
 #   make serve   preview the example site on http://127.0.0.1:8000
+#   make docs    serve the documentation (docs/mkdocs.yml) on http://127.0.0.1:8001
 #   make test    ruff, ruff format --check, mypy, then the whole pytest suite (browser tests included)
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -12,11 +13,13 @@ TOOLS := tests/.tools
 CHROMIUM ?= /usr/bin/chromium
 PYTEST_ARGS ?=
 
-.PHONY: help venv serve build lint format test test-tools system-packages bench clean distclean
+.PHONY: help venv serve build docs test-docs lint format test test-tools system-packages bench clean distclean
 
 help:
 	@echo "make serve      preview example-site on http://127.0.0.1:8000"
 	@echo "make build      build example-site with --strict into example-site/site"
+	@echo "make docs       serve the documentation site (docs/) on http://127.0.0.1:8001"
+	@echo "make test-docs  the browser checks (axe, Nu checker, lychee) on the docs site"
 	@echo "make test       lint, then pytest (installs Chromium, Java, npm tools if missing)"
 	@echo "make lint       ruff check, ruff format --check, mypy"
 	@echo "make format     ruff format and ruff check --fix (rewrites files)"
@@ -57,6 +60,16 @@ serve: venv
 
 build: venv
 	cd example-site && $(BIN)/mkdocs build --strict --site-dir site
+
+# ---------------------------------------------------------------- documentation
+# docs/mkdocs.yml: the docs site, built with the plugin itself (make test builds it --strict).
+docs: venv
+	cd docs && $(BIN)/mkdocs serve -a 127.0.0.1:8001
+
+# The browser checks of the example site (axe, Nu checker, lychee, layout) run on the docs site
+# (about 4 minutes; `make test` builds the docs --strict and checks their content).
+test-docs: venv test-tools
+	ACADEMIC_BROWSER_SITE=docs ACADEMIC_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -ra tests/browser/test_site_quality.py
 
 # ---------------------------------------------------------------- checks
 # mypy reads its files and settings from [tool.mypy] in pyproject.toml.
@@ -108,7 +121,7 @@ bench/.venv/.installed: pyproject.toml bench/requirements.txt
 
 # ---------------------------------------------------------------- cleaning
 clean:
-	rm -rf example-site/site tests/.artifacts build *.egg-info .pytest_cache .ruff_cache .hypothesis
+	rm -rf example-site/site docs/site tests/.artifacts build *.egg-info .pytest_cache .ruff_cache .hypothesis
 	find . -name __pycache__ -type d -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
 distclean: clean

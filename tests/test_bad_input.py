@@ -28,7 +28,7 @@ PAGE = "# Home\n\n/// publications\n///\n"
 NEWS = "- date: 2024-05-01\n  text: Hello\n"
 CV = "education:\n  - title: PhD\n    organization: Uni\n    start: 2020\n"
 
-#: (id, data files, page, regex one warning must match). The message shape is in the README.
+#: (id, data files, page, regex one warning must match). The message shape is in docs/pages/messages.md.
 CATALOGUE: list[tuple[str, dict[str, str | bytes], str, str]] = [
     (
         "unbalanced-braces",
