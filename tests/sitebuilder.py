@@ -197,3 +197,12 @@ def _forget_plugin_instances() -> None:
     for _, option in get_schema(MkDocsConfig):
         if isinstance(option, config_options.Plugins):
             option.plugin_cache.clear()
+
+
+def rewrite(path: Path, text: str) -> None:
+    """Write `text` to `path` and move the mtime on, so the change is seen even within one clock tick."""
+    before = path.stat().st_mtime_ns if path.exists() else 0
+    path.write_text(text, encoding="utf-8")
+    stat = path.stat()
+    if stat.st_mtime_ns <= before:
+        os.utime(path, ns=(stat.st_atime_ns, before + 1_000_000))

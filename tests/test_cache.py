@@ -7,13 +7,12 @@ one store across `mkdocs serve` rebuilds.
 
 from __future__ import annotations
 
-import os
 import random
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
-from sitebuilder import write_site
+from sitebuilder import rewrite, write_site
 
 from mkdocs_academic.data.bibtex import SplitBib, expand_bib_file
 from mkdocs_academic.data.bibtex.split import split_text
@@ -27,20 +26,11 @@ ENTRIES = {
 MACROS = '@string{jnl = "Scientific Memoirs"}\n'
 
 
-def write(path: Path, text: str) -> None:
-    """Write `text` and move the mtime on, so the change is seen even within one clock tick."""
-    before = path.stat().st_mtime_ns if path.exists() else 0
-    path.write_text(text, encoding="utf-8")
-    stat = path.stat()
-    if stat.st_mtime_ns <= before:
-        os.utime(path, ns=(stat.st_atime_ns, before + 1_000_000))
-
-
 def make_data(tmp_path: Path) -> Path:
     data = tmp_path / "data"
     data.mkdir()
-    write(data / "pubs.bib", "\n\n".join(ENTRIES.values()) + "\n")
-    write(data / "macros.bib", MACROS)
+    rewrite(data / "pubs.bib", "\n\n".join(ENTRIES.values()) + "\n")
+    rewrite(data / "macros.bib", MACROS)
     return data
 
 
@@ -57,7 +47,7 @@ def test_only_the_edited_file_is_parsed_again(tmp_path: Path) -> None:
     data = make_data(tmp_path)
     store = DataStore(data)
     first = store.load()
-    write(data / "pubs.bib", (data / "pubs.bib").read_text().replace("On Computable Numbers", "Computable Numbers"))
+    rewrite(data / "pubs.bib", (data / "pubs.bib").read_text().replace("On Computable Numbers", "Computable Numbers"))
     second = store.load()
     assert second is not first
     assert store.parse_count == 3  # pubs.bib again, macros.bib not
@@ -68,7 +58,7 @@ def test_unchanged_entries_keep_their_publication_objects(tmp_path: Path) -> Non
     data = make_data(tmp_path)
     store = DataStore(data)
     first = store.load()
-    write(data / "pubs.bib", (data / "pubs.bib").read_text().replace("Compilers", "Compilers, revisited"))
+    rewrite(data / "pubs.bib", (data / "pubs.bib").read_text().replace("Compilers", "Compilers, revisited"))
     second = store.load()
     assert second.by_key["ada"] is first.by_key["ada"]
     assert second.by_key["alan"] is first.by_key["alan"]
@@ -81,7 +71,7 @@ def test_same_size_edit_with_new_mtime_is_seen(tmp_path: Path) -> None:
     store = DataStore(data)
     store.load()
     text = (data / "pubs.bib").read_text()
-    write(data / "pubs.bib", text.replace("year = 1952", "year = 1953"))
+    rewrite(data / "pubs.bib", text.replace("year = 1952", "year = 1953"))
     assert store.load().by_key["grace"].year == 1953
 
 
@@ -89,7 +79,7 @@ def test_a_macro_edited_in_another_file_reaches_the_entries(tmp_path: Path) -> N
     data = make_data(tmp_path)
     store = DataStore(data)
     assert store.load().by_key["ada"].venue == "Scientific Memoirs"
-    write(data / "macros.bib", MACROS.replace("Scientific Memoirs", "Taylor's Memoirs"))
+    rewrite(data / "macros.bib", MACROS.replace("Scientific Memoirs", "Taylor's Memoirs"))
     dataset = store.load()
     assert store.parse_count == 3  # macros.bib only; pubs.bib is expanded again from its cached split
     assert dataset.by_key["ada"].venue == "Taylor's Memoirs"
@@ -101,7 +91,7 @@ def test_moved_entries_keep_file_order_and_lines(tmp_path: Path) -> None:
     store = DataStore(data)
     store.load()
     reordered = "\n\n".join([ENTRIES["grace"], ENTRIES["ada"], ENTRIES["alan"]]) + "\n"
-    write(data / "pubs.bib", "% a comment line\n" + reordered)
+    rewrite(data / "pubs.bib", "% a comment line\n" + reordered)
     dataset = store.load()
     assert [pub.key for pub in sorted(dataset.publications, key=lambda pub: pub.order)] == ["grace", "ada", "alan"]
     assert dataset.by_key["grace"].source.line == 2
@@ -109,17 +99,17 @@ def test_moved_entries_keep_file_order_and_lines(tmp_path: Path) -> None:
 
 def test_problems_are_reported_again_from_cached_entries(tmp_path: Path) -> None:
     data = make_data(tmp_path)
-    write(data / "extra.bib", "@article{nodate, author = {Doe, Jane}, title = {Undated}, journal = {J}}\n")
+    rewrite(data / "extra.bib", "@article{nodate, author = {Doe, Jane}, title = {Undated}, journal = {J}}\n")
     store = DataStore(data)
     first = [str(problem) for problem in store.load().problems]
     assert any("missing year" in problem for problem in first)
-    write(data / "pubs.bib", (data / "pubs.bib").read_text().replace("Compilers", "Compilers 2"))
+    rewrite(data / "pubs.bib", (data / "pubs.bib").read_text().replace("Compilers", "Compilers 2"))
     assert [str(problem) for problem in store.load().problems] == first
 
 
 def test_a_deleted_file_drops_its_entries(tmp_path: Path) -> None:
     data = make_data(tmp_path)
-    write(data / "more.bib", "@misc{extra, author = {Doe, Jane}, title = {More}, year = 2020}\n")
+    rewrite(data / "more.bib", "@misc{extra, author = {Doe, Jane}, title = {More}, year = 2020}\n")
     store = DataStore(data)
     assert "extra" in store.load().by_key
     (data / "more.bib").unlink()
@@ -152,7 +142,7 @@ def test_serve_rebuild_rereads_an_edited_file_only(tmp_path: Path) -> None:
     page = rebuild()
     assert config.plugins["academic"] is not None
     assert store.parse_count == 2 and "On Computable Numbers" in page
-    write(
+    rewrite(
         root / "data" / "pubs.bib", (root / "data" / "pubs.bib").read_text().replace("On Computable", "Of Computable")
     )
     page = rebuild()
@@ -168,7 +158,7 @@ def test_a_one_off_store_keeps_only_the_dataset(tmp_path: Path) -> None:
     assert not store._cache and not store._expanded and not store._publications
     assert store.load() is first  # unchanged files: the same data, nothing read again
     assert store.parse_count == 2
-    write(data / "pubs.bib", (data / "pubs.bib").read_text().replace("Compilers", "Compilers, revisited"))
+    rewrite(data / "pubs.bib", (data / "pubs.bib").read_text().replace("Compilers", "Compilers, revisited"))
     second = store.load()
     assert second.by_key["grace"].title == "Compilers, revisited"
     assert second.by_key["ada"].venue == "Scientific Memoirs"  # macros of the other file still apply
@@ -298,7 +288,7 @@ def test_store_after_an_edit_equals_a_fresh_store(tmp_path: Path) -> None:
         f"@misc{{key{i},\n  title = {{Title {i}}},\n  author = {{Doe, Jane}},\n  year = {{2000}},\n}}"
         for i in range(40)
     ]
-    write(data / "pubs.bib", "\n\n".join(entries) + "\n")
+    rewrite(data / "pubs.bib", "\n\n".join(entries) + "\n")
     store = DataStore(data)
     store.load()
     edits = [
@@ -308,7 +298,7 @@ def test_store_after_an_edit_equals_a_fresh_store(tmp_path: Path) -> None:
         entries[:30] + ["% a comment\n\n\n"] + entries[30:],
     ]
     for edited in edits:
-        write(data / "pubs.bib", "\n\n".join(edited) + "\n")
+        rewrite(data / "pubs.bib", "\n\n".join(edited) + "\n")
         again, fresh = store.load(), DataStore(data).load()
         assert again.publications == fresh.publications
         assert again.problems == fresh.problems

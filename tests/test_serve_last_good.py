@@ -5,13 +5,12 @@ shows no data of that file and fails under `--strict`."""
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
-from sitebuilder import build, write_site
+from sitebuilder import build, rewrite, write_site
 
 from mkdocs_academic.data.store import DataStore
 
@@ -20,15 +19,6 @@ NEWS = "- date: 2025-12\n  text: WebStar accepted at ACL\n- date: 2025-06\n  tex
 BROKEN_NEWS = "- date: 2025-12\n  text: WebStar accepted at ACL\n- date: 2026-01\n  text: New: paper:\n  x\n"
 FIXED_NEWS = "- date: 2026-01\n  text: A new paper\n" + NEWS
 LAST_GOOD = "the last version that could be read is shown until you fix it"
-
-
-def write(path: Path, text: str) -> None:
-    """Write `text` and move the mtime on, so the change is seen even within one clock tick."""
-    before = path.stat().st_mtime_ns if path.exists() else 0
-    path.write_text(text, encoding="utf-8")
-    stat = path.stat()
-    if stat.st_mtime_ns <= before:
-        os.utime(path, ns=(stat.st_atime_ns, before + 1_000_000))
 
 
 def news_texts(store: DataStore) -> list[str]:
@@ -42,16 +32,16 @@ def syntax_errors(store: DataStore) -> list[str]:
 def test_the_store_keeps_the_last_good_data_of_a_broken_yaml_file(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
-    write(data / "news.yml", NEWS)
+    rewrite(data / "news.yml", NEWS)
     store = DataStore(data, tmp_path, keep_last_good=True)
     good = news_texts(store)
     assert good == ["WebStar accepted at ACL", "Invited talk"]
-    write(data / "news.yml", BROKEN_NEWS)
+    rewrite(data / "news.yml", BROKEN_NEWS)
     assert news_texts(store) == good
     [error] = syntax_errors(store)
     assert error.startswith("data/news.yml:4: YAML syntax error: ")
     assert LAST_GOOD in error
-    write(data / "news.yml", FIXED_NEWS)
+    rewrite(data / "news.yml", FIXED_NEWS)
     assert news_texts(store) == ["A new paper", *good]
     assert syntax_errors(store) == []
 
@@ -59,10 +49,10 @@ def test_the_store_keeps_the_last_good_data_of_a_broken_yaml_file(tmp_path: Path
 def test_without_the_flag_a_broken_file_shows_no_data(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
-    write(data / "news.yml", NEWS)
+    rewrite(data / "news.yml", NEWS)
     store = DataStore(data, tmp_path)
     assert len(news_texts(store)) == 2
-    write(data / "news.yml", BROKEN_NEWS)
+    rewrite(data / "news.yml", BROKEN_NEWS)
     assert news_texts(store) == []
     [error] = syntax_errors(store)
     assert error.startswith("data/news.yml:4: YAML syntax error: ") and LAST_GOOD not in error
@@ -71,15 +61,15 @@ def test_without_the_flag_a_broken_file_shows_no_data(tmp_path: Path) -> None:
 def test_a_file_broken_from_the_start_or_recreated_broken_has_no_last_good(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
-    write(data / "news.yml", BROKEN_NEWS)
+    rewrite(data / "news.yml", BROKEN_NEWS)
     store = DataStore(data, tmp_path, keep_last_good=True)
     assert news_texts(store) == []
     assert LAST_GOOD not in syntax_errors(store)[0]
-    write(data / "news.yml", NEWS)
+    rewrite(data / "news.yml", NEWS)
     assert len(news_texts(store)) == 2
     (data / "news.yml").unlink()
     assert store.load().news is None
-    write(data / "news.yml", BROKEN_NEWS)  # a new file: the deleted one's data is gone
+    rewrite(data / "news.yml", BROKEN_NEWS)  # a new file: the deleted one's data is gone
     assert news_texts(store) == []
 
 
@@ -100,11 +90,11 @@ def test_other_data_files_keep_their_last_good_data_too(
 ) -> None:
     data = tmp_path / "data"
     data.mkdir()
-    write(data / name, good)
+    rewrite(data / name, good)
     store = DataStore(data, tmp_path, keep_last_good=True)
     first = store.load()
     assert not first.problems and getattr(first, field) is not None, first.problems
-    write(data / name, broken)
+    rewrite(data / name, broken)
     second = store.load()
     assert second is not first and getattr(second, field) == getattr(first, field)
     assert [LAST_GOOD in str(problem) for problem in second.problems] == [True]
@@ -135,13 +125,13 @@ def test_serve_rebuilds_keep_the_last_good_news(tmp_path: Path, caplog: pytest.L
     try:
         mkdocs_build(config)
         assert "WebStar accepted at ACL" in (out / "index.html").read_text(encoding="utf-8")
-        write(root / "data" / "news.yml", BROKEN_NEWS)
+        rewrite(root / "data" / "news.yml", BROKEN_NEWS)
         with caplog.at_level(logging.WARNING, logger="mkdocs"):
             page = rebuild()
         assert "WebStar accepted at ACL" in page and "Invited talk" in page
         warnings = [record.getMessage() for record in caplog.records if record.levelno == logging.WARNING]
         assert any("data/news.yml:4: YAML syntax error" in message and LAST_GOOD in message for message in warnings)
-        write(root / "data" / "news.yml", FIXED_NEWS)
+        rewrite(root / "data" / "news.yml", FIXED_NEWS)
         page = rebuild()
         assert "A new paper" in page and "Invited talk" in page
     finally:
@@ -150,7 +140,7 @@ def test_serve_rebuilds_keep_the_last_good_news(tmp_path: Path, caplog: pytest.L
 
 def test_a_one_off_build_shows_no_news_of_a_broken_file_and_fails_strict(tmp_path: Path) -> None:
     root = site(tmp_path)
-    write(root / "data" / "news.yml", BROKEN_NEWS)
+    rewrite(root / "data" / "news.yml", BROKEN_NEWS)
     result = build(root)
     assert not result.ok
     assert any(w.startswith("academic: data/news.yml:4: YAML syntax error") for w in result.warnings()), result.output
