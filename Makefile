@@ -19,7 +19,7 @@ help:
 	@echo "make serve      preview example-site on http://127.0.0.1:8000"
 	@echo "make build      build example-site with --strict into example-site/site"
 	@echo "make docs       serve the documentation site (docs/) on http://127.0.0.1:8001"
-	@echo "make test-docs  the browser checks (axe, Nu checker, lychee) on the docs site"
+	@echo "make test-docs  the example site's whole browser suite on the docs site (make test runs a quick set)"
 	@echo "make test       lint, then pytest (installs Chromium, Java, npm tools if missing)"
 	@echo "make lint       ruff check, ruff format --check, mypy"
 	@echo "make format     ruff format and ruff check --fix (rewrites files)"
@@ -66,8 +66,10 @@ build: venv
 docs: venv
 	cd docs && $(BIN)/mkdocs serve -a 127.0.0.1:8001
 
-# The browser checks of the example site (axe, Nu checker, lychee, layout) run on the docs site
-# (about 4 minutes; `make test` builds the docs --strict and checks their content).
+# `make test` checks the docs site too: built --strict (tests/test_docs_site.py), then the Nu
+# checker and lychee over the whole site, axe on every page (tests/browser/test_docs_quality.py).
+# This runs the example site's whole browser suite on it (both colour schemes, layout at two
+# widths, screenshots; about 4 minutes).
 test-docs: venv test-tools
 	ACADEMIC_BROWSER_SITE=docs ACADEMIC_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -ra tests/browser/test_site_quality.py
 
@@ -121,7 +123,7 @@ bench/.venv/.installed: pyproject.toml bench/requirements.txt
 
 # ---------------------------------------------------------------- cleaning
 clean:
-	rm -rf example-site/site docs/site tests/.artifacts build *.egg-info .pytest_cache .ruff_cache .hypothesis
+	rm -rf example-site/site example-sphinx/_build docs/site tests/.artifacts build *.egg-info .pytest_cache .ruff_cache .hypothesis
 	find . -name __pycache__ -type d -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
 distclean: clean

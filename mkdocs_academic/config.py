@@ -72,12 +72,15 @@ class AcademicConfig(base.Config):
     feed = c.Optional(c.Type(bool))
     feed_file = c.Type(str, default=_default("feed_file"))
     feed_title = c.Optional(c.Type(str))
+    # Citations in prose (`[@key]`): numeric or author-year; checked by the core.
+    citation_style = c.Type(str, default=_default("citation_style"))
 
     # Site-wide defaults for each block's options (the same names as in the block).
     publications = c.Type(dict, default=_default("publications"))
     publication = c.Type(dict, default=_default("publication"))
     news = c.Type(dict, default=_default("news"))
     experience = c.Type(dict, default=_default("experience"))
+    bibliography = c.Type(dict, default=_default("bibliography"))
     profile = c.Type(dict, default=_default("profile"))
 
     #: The checked options (set by `validate`).

@@ -26,6 +26,7 @@ from .data.dates import parse_partial_date
 from .data.entry_types import KNOWN_ENTRY_TYPES
 from .data.query import CATEGORIES, GROUPINGS, SORTS
 from .data.yamlfile import did_you_mean
+from .render.citations import CITATION_STYLES, STYLE_ALIASES
 from .render.labels import LANGUAGES, Labels, shipped_language
 
 
@@ -106,6 +107,16 @@ def choice(*allowed: str, aliases: Mapping[str, str] | None = None) -> Validator
         raise OptionError(f"expected one of {', '.join(allowed)}, got {value!r}")
 
     return check
+
+
+def citation_style(value: Any) -> str:
+    """`numeric` or `author-year` (also `authoryear`, `author_year`)."""
+    return choice(*CITATION_STYLES, aliases=STYLE_ALIASES)(value)
+
+
+def optional_citation_style(value: Any) -> str | None:
+    """A citation style, or unset (None: the page's, else the site's `citation_style`)."""
+    return None if value is None else citation_style(value)
 
 
 def year_range(value: Any) -> tuple[int | None, int | None] | None:
@@ -204,6 +215,10 @@ BLOCK_OPTIONS: dict[str, dict[str, tuple[Any, Validator]]] = {
         "limit": (None, optional_positive_integer),
         "highlights": (True, boolean),
         "heading_level": (None, heading_level),
+    },
+    "bibliography": {
+        "style": (None, optional_citation_style),
+        "all": (False, boolean),
     },
     "profile": {
         "name": (True, boolean),
@@ -382,6 +397,12 @@ SITE_OPTIONS: Mapping[str, SiteOption] = _table(
     SiteOption("feed", None, _plain(optional_boolean), "Atom feed of the news (unset: with news and a site_url)"),
     SiteOption("feed_file", "feed.xml", _path_in_site, "Path in the site of the Atom feed"),
     SiteOption("feed_title", None, _optional_text, 'Title of the feed; default: "<site_name>: News"'),
+    SiteOption(
+        "citation_style",
+        "numeric",
+        _plain(citation_style),
+        "Citations in prose (`[@key]`): numeric ([1]) or author-year ((Lovelace, 1843))",
+    ),
     *(
         SiteOption(block, {}, _block_defaults, f"Site-wide defaults of the /// {block} options")
         for block in BLOCK_OPTIONS
@@ -416,16 +437,21 @@ class SiteOptions:
     feed: bool | None = None
     feed_file: str = "feed.xml"
     feed_title: str | None = None
+    citation_style: str = "numeric"
     # Site-wide block defaults as written; `parse_options` applies them under each block's own.
     publications: Mapping[str, Any] = field(default_factory=dict)
     publication: Mapping[str, Any] = field(default_factory=dict)
     news: Mapping[str, Any] = field(default_factory=dict)
     experience: Mapping[str, Any] = field(default_factory=dict)
+    bibliography: Mapping[str, Any] = field(default_factory=dict)
     profile: Mapping[str, Any] = field(default_factory=dict)
 
     def block_defaults(self) -> dict[str, Mapping[str, Any]]:
-        """Block name -> its site-wide defaults."""
-        return {block: getattr(self, block) for block in BLOCK_OPTIONS}
+        """Block name -> its site-wide defaults. `citation_style` is the default `style` of
+        `/// bibliography`, which sets the style of the page's citations."""
+        defaults = {block: getattr(self, block) for block in BLOCK_OPTIONS}
+        defaults["bibliography"] = {"style": self.citation_style, **self.bibliography}
+        return defaults
 
     def labels_language(self, host_language: str | None = None) -> str:
         """The labels' language: the `language` option, else the host's (MkDocs: the theme's),

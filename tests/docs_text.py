@@ -8,15 +8,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs_academic.messages import insert_catalogue
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DOCS = REPO_ROOT / "docs"
 DOCS_PAGES = DOCS / "pages"
 
 
 def docs_pages() -> dict[str, str]:
-    """Each docs page's path under docs/pages/ (POSIX) -> its Markdown text, in path order."""
+    """Each docs page's path under docs/pages/ (POSIX) -> its Markdown text, in path order.
+
+    The Messages page gets its catalogue (mkdocs_academic/messages.py), as docs/hooks.py puts
+    it in when the site is built."""
     return {
-        path.relative_to(DOCS_PAGES).as_posix(): path.read_text(encoding="utf-8")
+        path.relative_to(DOCS_PAGES).as_posix(): insert_catalogue(path.read_text(encoding="utf-8"))
         for path in sorted(DOCS_PAGES.rglob("*.md"))
     }
 

@@ -158,6 +158,49 @@ def test_crossref_to_an_ids_alias_resolves() -> None:
     assert skipped == {"conf2020"}
 
 
+def test_missing_xref_and_entryset_members_warn_with_their_line() -> None:
+    text = """\
+@set{both, entryset = {a, gone-member}}
+@article{a, title = {A}, author = {X, Y}, year = 2000,
+  xref = {nowhere}}
+@article{b, title = {B}, author = {X, Y}, year = 2000, xref = {Conf-20}}
+@proceedings{conf2020, title = {Proc. of Conf}, year = 2020, ids = {conf, Conf-20}}
+"""
+    _, _, problems = resolved(text)
+    assert [(problem.line, problem.message) for problem in problems] == [
+        (1, "entryset member 'gone-member' not found"),
+        (3, "xref 'nowhere' not found"),
+    ]  # `xref = {Conf-20}` names an `ids` alias: found, like a crossref
+
+
+def test_shown_bibtex_leaves_out_links_to_other_entries(tmp_path: Path) -> None:
+    bib = """\
+@xdata{acm, publisher = {ACM Press}}
+@proceedings{conf, title = {Proc. of Conf}, year = 2020}
+@inproceedings{p, author = {Hopper, Grace}, title = {P}, crossref = {conf}, xdata = {acm}, xref = {conf}}
+"""
+    root = write_site(tmp_path, pages={"index.md": "# P\n\n/// publications\n///\n"}, data={"papers.bib": bib})
+    built = build(root)
+    assert built.ok, built.output
+    shown = built.html().split('data-key="p"', 1)[1].split("</li>", 1)[0]
+    code = shown.split("<code", 1)[1]
+    assert "publisher = {ACM Press}" in code and "booktitle = {Proc. of Conf}" in code
+    for name in ("xdata", "crossref", "xref"):
+        assert f"{name} =" not in code, name
+
+
+def test_a_macro_used_above_its_string_is_read_but_flagged() -> None:
+    # BibTeX and biber read a file once, top to bottom: above its @string the macro is undefined.
+    text = "@article{a, title = {A}, journal = later # { Letters}}\n@string{later = {Later}}\n"
+    bib = parse_bib_text(text, "x.bib")
+    assert bib.entries[0].fields["journal"] == "Later Letters"
+    assert [(problem.line, problem.message) for problem in bib.problems] == [
+        (1, "macro 'later' in field 'journal' of entry 'a' is used above its @string on line 2; "
+         "BibTeX and biber leave it undefined here")
+    ]  # fmt: skip
+    assert parse_bib_text("@string{later = {L}}\n" + text.split("\n")[0], "x.bib").problems == []
+
+
 # --- required fields --------------------------------------------------------------------------
 
 

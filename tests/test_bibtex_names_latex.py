@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from sitebuilder import build, write_site
 
+from mkdocs_academic.data.bibtex import parse_bib_text
 from mkdocs_academic.data.latex import AAS_JOURNALS, latex_to_markdown, latex_to_unicode, unknown_latex_commands
 from mkdocs_academic.data.models import Person
 from mkdocs_academic.data.names import name_list_problem, parse_name
@@ -66,6 +67,59 @@ def test_known_commands_are_decoded(latex: str, expected: str) -> None:
     assert unknown_latex_commands(latex) == ()
 
 
+@pytest.mark.parametrize(
+    ("latex", "expected"),
+    [
+        # Commands glued to their word by exports that lost a brace (the shared corpora's glottolog files).
+        (r"Fran\ccois", "François"),
+        (r"Mar\'\ia and D\'\iez", "María and Díez"),
+        (r"D\kabrowska, Jind\vrich, Lechos\law", "Dąbrowska, Jindřich, Lechosław"),
+        (r"Skirg\aard, Str\omberg, Bj\orn, beeinflu\sst", "Skirgård, Strømberg, Bjørn, beeinflußt"),
+        (r"Finn \AArup, \Ovrelid, \cCelikkol", "Finn Årup, Øvrelid, Çelikkol"),
+        (r"FOOD\textgreaterMEAT", "FOOD>MEAT"),
+        (
+            r"the \textquotedblleftMany\textquotedblright{} views",
+            "the \N{LEFT DOUBLE QUOTATION MARK}Many\N{RIGHT DOUBLE QUOTATION MARK} views",
+        ),
+        (r"\textithuman variation", "human variation"),
+        (r"{\I}lhan Polat", "\N{LATIN CAPITAL LETTER I WITH DOT ABOVE}lhan Polat"),
+        (r"events.\ud \ud This article", "events. This article"),
+        (r"$\Lambda$CDM", r"$\Lambda$CDM"),
+    ],
+)
+def test_commands_glued_to_their_word_are_read_as_meant(latex: str, expected: str) -> None:
+    assert latex_to_unicode(latex) == expected
+    assert unknown_latex_commands(latex) == ()
+
+
+@pytest.mark.parametrize(
+    "latex", [r"\com can handle", r"\bn This article", r"\tit Bininj", r"\ATSI language", r"\gq -marking"]
+)
+def test_a_users_own_macros_are_not_guessed(latex: str) -> None:
+    """Short unknown commands at the start of a word are someone's own macros: left out, warned."""
+    name = latex.split()[0][1:]
+    assert unknown_latex_commands(latex) == (name,)
+    assert name not in latex_to_unicode(latex)
+
+
+def test_a_macro_defined_in_the_preamble_shows_its_text() -> None:
+    text = (
+        '@preamble{"\\newcommand{\\ATSI}{Aboriginal and Torres Strait Islander} \\def\\gal{$\\alpha$}"}\n'
+        "@article{a, title = {The \\ATSI{} inquiry: move-\\gal in Japanese}}\n"
+    )
+    title = parse_bib_text(text, "x.bib").entries[0].fields["title"]
+    assert title == "The {Aboriginal and Torres Strait Islander} inquiry: move-{$\\alpha$} in Japanese"
+    assert latex_to_unicode(title) == "The Aboriginal and Torres Strait Islander inquiry: move-$\\alpha$ in Japanese"
+    assert unknown_latex_commands(title) == ()
+    # Without the @preamble the command is unknown (and warned about by the build).
+    assert unknown_latex_commands(r"The \ATSI{} inquiry") == ("ATSI",)
+
+
+def test_verb_keeps_its_text() -> None:
+    assert latex_to_unicode(r"of array \verb|x[100]| are {\tt x}") == "of array x[100] are x"
+    assert unknown_latex_commands(r"\verb+a_b+") == ()
+
+
 def test_tie_accent_in_both_decoders() -> None:
     assert latex_to_unicode(r"\t{oo}") == "o\u0361o"
     assert latex_to_unicode(r"\t{oo} and \unknownthing{x}") == "o\u0361o and x"  # the pylatexenc path
@@ -81,10 +135,24 @@ def test_aas_table_comes_from_the_data_file() -> None:
     assert AAS_JOURNALS["apjs"] == "ApJS"
     assert AAS_JOURNALS["pasp"] == "PASP"
     assert AAS_JOURNALS["physrep"] == "Phys. Rep."
+    for name, journal in {"psj": "PSJ", "jaavso": "JAAVSO", "maps": "M&PS", "dps": "AAS/DPS Meeting Abstracts"}.items():
+        assert AAS_JOURNALS[name] == journal  # from AASTeX 6.3.1, which aas_macros.sty predates
+    assert AAS_JOURNALS["aas"] == "AAS Meeting Abstracts" and AAS_JOURNALS["apjlett"] == "ApJ"
     text = (Path(__file__).parents[1] / "mkdocs_academic" / "data" / "aas_journals.yml").read_text(encoding="utf-8")
     assert "aas_macros.sty" in text
     pyproject = (Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8")
     assert '"data/*.yml"' in pyproject
+
+
+_AASTEX = Path("/usr/share/texlive/texmf-dist/tex/latex/aastex/aastex631.cls")
+
+
+@pytest.mark.skipif(not _AASTEX.is_file(), reason="AASTeX 6.3.1 not installed (apt-get install texlive-publishers)")
+def test_every_aastex_journal_macro_is_known() -> None:
+    """Every journal macro AASTeX defines is in our table (values may differ, see the table)."""
+    defined = re.findall(r"\\(?:re)?newcommand\\(\w+)\{\\ref@jnl\{", _AASTEX.read_text(encoding="utf-8"))
+    assert len(defined) > 60
+    assert [name for name in defined if name not in AAS_JOURNALS] == []
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from mkdocs.config.base import get_schema
 from sitebuilder import Built, build
 
 from mkdocs_academic.config import AcademicConfig
+from mkdocs_academic.messages import MARKER, MESSAGES
 from mkdocs_academic.options import BLOCK_OPTIONS, OPTION_ALIASES, SITE_OPTIONS
 
 #: The page that documents each block's options, under docs/pages/.
@@ -25,6 +26,7 @@ BLOCK_PAGES = {
     "news": "blocks/news.md",
     "experience": "blocks/experience.md",
     "profile": "blocks/profile.md",
+    "bibliography": "blocks/citations.md",
 }
 
 
@@ -67,7 +69,7 @@ def test_no_block_is_left_as_text(docs_site: tuple[Built, float]) -> None:
     built, _ = docs_site
     for page in sorted(built.site.rglob("*.html")):
         text = re.sub(r"<(pre|code)\b.*?</\1>", "", page.read_text(encoding="utf-8"), flags=re.S)
-        assert not re.search(r"<p>/// (publications|publication|news|experience|profile)\b", text), page
+        assert not re.search(r"<p>/// (publications|publication|news|experience|profile|bibliography)\b", text), page
 
 
 def test_the_api_page_and_the_figures_are_rendered(docs_site: tuple[Built, float]) -> None:
@@ -78,6 +80,28 @@ def test_the_api_page_and_the_figures_are_rendered(docs_site: tuple[Built, float
     performance = built.html("performance/")
     assert "Listing page: one page showing every entry" in performance  # from bench/RESULTS.md
     assert "--8&lt;--" not in performance
+
+
+def test_the_messages_page_is_rendered_from_the_code_catalogue(docs_site: tuple[Built, float]) -> None:
+    built, _ = docs_site
+    page = built.html("messages/")
+    assert MARKER not in page and "Reading this file on a code host" not in page
+    for message in MESSAGES:
+        assert f"<td><code>{message.id}</code></td>" in page, message.id
+    assert page.count("<tr>") >= len(MESSAGES)
+    assert "Stricter than BibTeX" in page and "How to fix" in page
+
+
+def _default_cell(text: str, name: str) -> str:
+    """The "default" cell of the options-table row of `name` (the first row that names it)."""
+    header: list[str] = []
+    for line in text.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")] if line.startswith("|") else []
+        if "default" in cells:
+            header = cells
+        elif header and cells and cells[0].startswith(f"`{name}`"):
+            return cells[header.index("default")] if len(cells) == len(header) else ""
+    return ""
 
 
 def _documented(text: str, name: str) -> bool:
@@ -95,10 +119,24 @@ def test_every_site_option_is_in_the_options_page() -> None:
 
 @pytest.mark.parametrize("block", sorted(BLOCK_OPTIONS))
 def test_every_block_option_and_spelling_is_on_the_block_page(block: str) -> None:
-    page = docs_pages()[BLOCK_PAGES[block]]
+    pages = docs_pages()
+    # A block added later has its page at blocks/<name>.md, or on any block page that shows it.
+    name = BLOCK_PAGES.get(block) or next(
+        (path for path in pages if path == f"blocks/{block}.md"),
+        next((path for path, text in pages.items() if path.startswith("blocks/") and f"/// {block}" in text), ""),
+    )
+    assert name, f"no page under docs/pages/blocks/ documents /// {block}"
+    page = pages[name]
     names = set(BLOCK_OPTIONS[block]) | set(OPTION_ALIASES.get(block, {}))
     missing = sorted(name for name in names if not _documented(page, name))
-    assert not missing, f"/// {block} options not documented in docs/pages/{BLOCK_PAGES[block]}: {missing}"
+    assert not missing, f"/// {block} options not documented in docs/pages/{name}: {missing}"
+    # Each option whose default is a word or true/false shows it in the table's "default" column.
+    wrong = []
+    for option, (default, _) in BLOCK_OPTIONS[block].items():
+        shown = "true" if default is True else "false" if default is False else default
+        if isinstance(shown, str) and shown and f"`{shown}`" not in _default_cell(page, option):
+            wrong.append(f"{option}: `{shown}`")
+    assert not wrong, f"/// {block} defaults not shown in docs/pages/{name}: {wrong}"
 
 
 def test_the_readme_links_into_the_docs(repo_root: Path) -> None:
@@ -110,3 +148,11 @@ def test_the_readme_links_into_the_docs(repo_root: Path) -> None:
     assert links, "README.md links into docs/"
     for link in links:
         assert (repo_root / link).is_file(), link
+
+
+def test_the_citations_page_is_live(docs_site: tuple[Built, float]) -> None:
+    built, _ = docs_site
+    page = built.html("blocks/citations/")
+    assert 'class="academic-cite"' in page and 'href="#ref-lovelace1843notes"' in page
+    assert 'id="ref-lovelace1843notes"' in page and 'href="#cite-lovelace1843notes-1"' in page
+    assert "<code>[@lovelace1843notes]</code>" in page

@@ -49,6 +49,7 @@ def test_every_block_has_a_golden_file() -> None:
         "experience-section",
         "experience-all",
         "profile",
+        "citations",
     }
     assert wanted <= set(CASES)
 

@@ -104,6 +104,8 @@ NOT_ON_THESE_PAGES = {
         "links", "selected", "publications", "news", "email", "phone", "profile_links", "profile_interests", "mentor", "mentors",
         "supervisor", "advisor", "copied", "et_al", "marks_legend",
         "edited_by", "edition_number", "editor_many",
+        # citations: in every language in tests/test_citations_build.py
+        "references", "back_to_citation", "no_date", "no_citations",
     }
 }  # fmt: skip
 

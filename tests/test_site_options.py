@@ -48,10 +48,12 @@ EVERY_OPTION: dict[str, Any] = {
     "feed": False,
     "feed_file": "news.xml",
     "feed_title": "Ada's news",
+    "citation_style": "author-year",
     "publications": {"group_by": "none", "keyword": "ml"},
     "publication": {"bibtex": False},
     "news": {"limit": 2},
     "experience": {"sort": "none"},
+    "bibliography": {"all": True},
     "profile": {"photo": False},
 }
 

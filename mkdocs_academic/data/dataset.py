@@ -32,6 +32,11 @@ class Dataset:
     profile: Profile | None = None
     #: `resume.json` (JSON Resume: CV sections and a profile); None when there is none.
     resume: Resume | None = None
+    #: Containers read only as crossref parents (a `@proceedings` its papers name): not listed,
+    #: but a citation may name them.
+    containers: list[Publication] = field(default_factory=list)
+    #: biblatex aliases (`ids = {old-key}`), case-folded, -> the key of their entry.
+    aliases: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_key: dict[str, Publication] = {pub.key: pub for pub in self.publications}
@@ -43,6 +48,19 @@ class Dataset:
             lowered = key.lower()
             found = next((pub for pub in self.publications if pub.key.lower() == lowered), None)
         return found
+
+    def citable(self, key: str) -> Publication | None:
+        """What a citation of `key` names: a publication, a container read only as a crossref
+        parent, or the entry of which `key` is a biblatex alias (`ids`)."""
+        found = self.publication(key)
+        if found is not None:
+            return found
+        folded = key.casefold()
+        container = next((pub for pub in self.containers if pub.key.casefold() == folded), None)
+        if container is not None:
+            return container
+        target = self.aliases.get(folded)
+        return self.publication(target) if target is not None else None
 
     def news_items(self) -> tuple[NewsItem, ...]:
         """Every news item read (none when there is no news file)."""

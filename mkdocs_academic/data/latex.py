@@ -5,7 +5,11 @@ whether the text can contain LaTeX at all and returns it unchanged (whitespace n
 when it cannot. Only the rest goes through pylatexenc, with a context that keeps the text of
 formatting macros (`\\texttt{}`, `\\mbox{}`, `\\href{url}{text}`...), turns accents, dashes,
 quotes and ties into Unicode, and leaves math (`$...$`, `$$...$$`, `\\(...\\)`, `\\[...\\]`)
-verbatim for MathJax or KaTeX. Malformed input never raises: the result is the best-effort text.
+verbatim for MathJax or KaTeX. An escaped dollar (`\\$`) gives a `DollarText`, a `str` whose HTML
+keeps that dollar out of the math renderers' reach. A known command an export glued to its
+word (`Fran\\ccois`, `\\textquotedblleftMany`) is read as meant (`_unglue`); any other unknown
+command is left out and named by `unknown_latex_commands`. Malformed input never raises: the
+result is the best-effort text.
 """
 
 from __future__ import annotations
@@ -14,21 +18,25 @@ import logging
 import re
 import threading
 import unicodedata
-from functools import lru_cache
+from collections.abc import Collection
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from pylatexenc import latexwalker
-from pylatexenc.latex2text import (
-    LatexNodes2Text,
-    MacroTextSpec,
-)
-from pylatexenc.latex2text import (
-    get_default_latex_context_db as _default_text_context,
-)
-from pylatexenc.macrospec import MacroSpec
+from markupsafe import escape
 
-__all__ = ["latex_to_markdown", "latex_to_unicode", "unknown_latex_commands"]
+if TYPE_CHECKING:
+    from pylatexenc import latexwalker
+
+__all__ = [
+    "DOLLAR_HTML",
+    "MARKDOWN_DOLLAR",
+    "DollarText",
+    "latex_to_markdown",
+    "latex_to_unicode",
+    "unknown_latex_commands",
+]
 
 # pylatexenc logs a warning for every oddity it tolerates; the caller reports data problems.
 logging.getLogger("pylatexenc").setLevel(logging.CRITICAL)
@@ -45,6 +53,54 @@ _MATH = re.compile(
     r"|\\\((?:.|\n)+?\\\)"
     r"|\\\[(?:.|\n)+?\\\]"
 )
+# What is kept as written: math, and the text of `\\verb|x[100]|` (code, in a few abstracts).
+_VERBATIM = re.compile(_MATH.pattern + r"|\\verb\*?([^A-Za-z\s*])(.*?)\1")
+# A literal dollar (`\\$`, `\\textdollar`) while decoding: told apart from the dollars of math,
+# it becomes a `DollarText` at the end.
+_LITERAL_DOLLAR = "\ue003"
+# The dollar of HTML that math renderers leave alone (see `DollarText`).
+_DOLLAR_HTML = '<span class="academic-dollar">$</span>'
+
+
+class DollarText(str):
+    """Decoded text that holds literal dollars (`\\$5 to \\$10` in BibTeX), besides any math.
+
+    It is a plain `str` ("$5 to $10") for everything that is not HTML: sorting, meta tags,
+    CSL-JSON, the Atom feed. In HTML (`__html__`, which Jinja's autoescaping and markupsafe
+    call) each literal dollar is `<span class="academic-dollar">$</span>`, escaped text around
+    it: MathJax 3 and KaTeX's auto-render look for math delimiters inside one run of text and
+    never across an element, so a dollar in an element of its own neither opens nor closes
+    math, while real math (`$x$`) in the same text is still typeset. `literal` holds the
+    positions of the literal dollars.
+    """
+
+    literal: tuple[int, ...]
+
+    def __new__(cls, text: str, literal: tuple[int, ...] = ()) -> DollarText:
+        made = super().__new__(cls, text)
+        made.literal = literal
+        return made
+
+    @classmethod
+    def from_marked(cls, marked: str) -> str:
+        """`marked` (literal dollars written `_LITERAL_DOLLAR`) as text; a `DollarText` when
+        it holds any."""
+        if _LITERAL_DOLLAR not in marked:
+            return marked
+        literal = tuple(index for index, char in enumerate(marked) if char == _LITERAL_DOLLAR)
+        return cls(marked.replace(_LITERAL_DOLLAR, "$"), literal)
+
+    def __html__(self) -> str:
+        parts: list[str] = []
+        position = 0
+        for index in self.literal:
+            parts.append(str(escape(self[position:index])))
+            parts.append(_DOLLAR_HTML)
+            position = index + 1
+        parts.append(str(escape(self[position:])))
+        return "".join(parts)
+
+
 # Characters that are special in LaTeX but are plain text in a field value written by a user:
 # `%` would start a comment (dropping the rest), `&` is an alignment tab, `#` a parameter.
 _UNESCAPED_SPECIAL = re.compile(r"(?<!\\)([%&#])")
@@ -122,12 +178,16 @@ _TEXT_SYMBOLS = {
     "amp": "&",
     "hyphen": "-",
     "textbackslash": "\\",
-    "textdollar": "$",
+    "textdollar": _LITERAL_DOLLAR,
     "textpercent": "%",
     "textdagger": "\N{DAGGER}",
     "textdaggerdbl": "\N{DOUBLE DAGGER}",
     "textmu": "\N{MICRO SIGN}",
     "atsign": "@",
+    # `{\\I}lhan`: not a LaTeX command, but the capital of `\\i` as Turkish writes it (İ).
+    "I": "\N{LATIN CAPITAL LETTER I WITH DOT ABOVE}",
+    # EPrints repositories (and Mendeley after them) write a line break in an abstract as `\\ud`.
+    "ud": " ",
     "thinspace": "\N{THIN SPACE}",
     "enspace": " ",
     "quad": " ",
@@ -148,7 +208,9 @@ _TEXT_SYMBOLS["textvarsigma"] = "\N{GREEK SMALL LETTER FINAL SIGMA}"
 
 def _load_journals() -> dict[str, str]:
     """The AAS journal macros (`\\apj` -> "ApJ") from `aas_journals.yml`."""
-    table = yaml.safe_load((Path(__file__).with_name("aas_journals.yml")).read_text(encoding="utf-8"))
+    text = Path(__file__).with_name("aas_journals.yml").read_text(encoding="utf-8")
+    # libyaml's loader when PyYAML has it: ten times faster, and this runs on every build's start.
+    table = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return {str(name): str(value) for name, value in table.items()}
 
 
@@ -179,7 +241,7 @@ def _unknown_macro(node: latexwalker.LatexMacroNode) -> str:
     name = node.macroname
     if name.isalpha():
         found = getattr(_UNKNOWN, "names", None)
-        if found is not None and name not in found:
+        if found is not None:
             found.append(name)
     source = node.parsing_state.s
     end = node.pos + node.len
@@ -188,8 +250,16 @@ def _unknown_macro(node: latexwalker.LatexMacroNode) -> str:
     return " " if node.macro_post_space else ""  # the space the command ate still parts words
 
 
-def _build_contexts() -> tuple[object, object]:
-    """The walker context (which macros take arguments) and the text context (their output)."""
+@cache
+def _pylatexenc() -> tuple[Any, Any]:
+    """The walker context (which macros take arguments) and the converter to text, built on
+    first use: most strings never need pylatexenc, and importing it and building its
+    contexts costs every build's start some 20 ms."""
+    from pylatexenc import latexwalker
+    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec
+    from pylatexenc.latex2text import get_default_latex_context_db as _default_text_context
+    from pylatexenc.macrospec import MacroSpec
+
     walker_context = latexwalker.get_default_latex_context_db()
     walker_context.add_context_category(
         "mkdocs-academic",
@@ -230,6 +300,7 @@ def _build_contexts() -> tuple[object, object]:
         MacroTextSpec("vphantom", simplify_repl=""),
         MacroTextSpec("discretionary", simplify_repl="%(3)s"),
         MacroTextSpec("-", simplify_repl=""),
+        MacroTextSpec("$", simplify_repl=_LITERAL_DOLLAR),
         MacroTextSpec("\\", simplify_repl=" "),
         MacroTextSpec("newblock", simplify_repl=" "),
         MacroTextSpec("par", simplify_repl=" "),
@@ -250,11 +321,7 @@ def _build_contexts() -> tuple[object, object]:
     ]
     text_context.add_context_category("mkdocs-academic", prepend=True, macros=text_macros)
     text_context.set_unknown_macro_spec(MacroTextSpec("", simplify_repl=_unknown_macro))
-    return walker_context, text_context
-
-
-_WALKER_CONTEXT, _TEXT_CONTEXT = _build_contexts()
-_CONVERTER = LatexNodes2Text(latex_context=_TEXT_CONTEXT, math_mode="verbatim")
+    return walker_context, LatexNodes2Text(latex_context=text_context, math_mode="verbatim")
 
 
 def _normalise_space(text: str) -> str:
@@ -356,7 +423,7 @@ _SYMBOLS = {
     "%": "%",
     "_": "_",
     "#": "#",
-    "$": "$",
+    "$": _LITERAL_DOLLAR,
     "{": "{",
     "}": "}",
     "-": "",
@@ -421,7 +488,20 @@ def _protect_url(match: re.Match[str]) -> str:
 
 
 def _decode_text(text: str) -> str:
-    """Decode a piece of LaTeX that holds no math."""
+    """Decode a piece of LaTeX that holds no math; a command glued to its word is read as
+    meant (`_unglue`)."""
+    found = getattr(_UNKNOWN, "names", None)
+    before = len(found) if found is not None else 0
+    decoded = _decode_text_once(text)
+    if found is not None and len(found) > before:
+        unglued = _unglue(text, found[before:])
+        if unglued != text:
+            del found[before:]
+            decoded = _decode_text_once(unglued)
+    return decoded
+
+
+def _decode_text_once(text: str) -> str:
     if "\\" not in text:
         return _decode_plain(text)  # the common case, without the cost of pylatexenc
     protected = "\\url" in text
@@ -433,14 +513,66 @@ def _decode_text(text: str) -> str:
     return decoded.replace(_URL_TILDE, "~").replace(_URL_HYPHEN, "-") if protected else decoded
 
 
+# Exports that lost a brace or a space glue a command to the next letters: `Fran\\ccois`,
+# `Str\\omberg`, `D\\'\\iez`, `Bj\\orn`, `\\AArup`, `FOOD\\textgreaterMEAT`, `\\textquotedblleftMany`.
+# LaTeX stops at the unknown `\\ccois`, but what was meant is clear: `Fran\\c{c}ois`.
+_GLUED = re.compile(r"\\([A-Za-z]+)")
+# Long names are never a user's own macro: split wherever they start an unknown word.
+_LONG_PREFIXES = sorted(
+    {name for name in (*_SYMBOLS, *_KEEP_TEXT_MACROS) if name.startswith("text") and len(name) >= 6},
+    key=len,
+    reverse=True,
+)
+# Short ones only inside a word (after a letter or an accent: `Bj\\orn`, `D\\'\\iez`), or at
+# its start when they make a capitalised name (`\\Ovrelid`, `\\cCelikkol`): `\\com`, `\\bn`
+# or `\\tit` are someone's own macros.
+_LETTER_SYMBOLS = ("aa", "AA", "ae", "AE", "oe", "OE", "ss", "o", "O", "l", "L", "i", "j")
+_LETTER_ACCENTS = frozenset(name for name in _COMBINING if name.isalpha() and name != "t")
+_IN_WORD = re.compile(r"(?:[^\W\d_]|\\[`'^\"~=.])$")
+
+
+def _unglued_command(name: str, in_word: bool) -> str | None:
+    """`\\name` written as meant (`ccois` -> `\\c{c}ois`), or None when it is no glued command."""
+    for prefix in _LONG_PREFIXES:
+        if name.startswith(prefix) and len(name) > len(prefix):
+            return f"\\{prefix}{{}}{name[len(prefix) :]}"
+    for symbol in _LETTER_SYMBOLS:
+        if name.startswith(symbol) and len(name) > len(symbol):
+            rest = name[len(symbol) :]
+            if in_word or (symbol[0].isupper() and rest.islower()):
+                return f"\\{symbol}{{}}{rest}"
+            return None
+    accent, letter, rest = name[0], name[1], name[2:]
+    composes = accent in _LETTER_ACCENTS and len(unicodedata.normalize("NFC", letter + _COMBINING[accent])) == 1
+    if composes and (in_word or (letter.isupper() and rest.islower())):
+        return f"\\{accent}{{{letter}}}{rest}"
+    return None
+
+
+def _unglue(text: str, unknown: Collection[str]) -> str:
+    """`text` with the `unknown` commands that are known ones glued to letters split off."""
+
+    def split(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in unknown or len(name) < 2:
+            return match.group(0)
+        in_word = _IN_WORD.search(text, 0, match.start()) is not None
+        return _unglued_command(name, in_word) or match.group(0)
+
+    return _GLUED.sub(split, text)
+
+
 def _decode_with_pylatexenc(text: str) -> str:
     """Decode any LaTeX (without math) with pylatexenc; never raises."""
     prepared = _UNESCAPED_SPECIAL.sub(r"\\\1", text)
     prepared = _accents(_DOUBLED_ACCENT_BACKSLASH.sub(r"\\", prepared))
     try:
-        walker = latexwalker.LatexWalker(prepared, latex_context=_WALKER_CONTEXT, tolerant_parsing=True)
+        from pylatexenc.latexwalker import LatexWalker
+
+        walker_context, converter = _pylatexenc()
+        walker = LatexWalker(prepared, latex_context=walker_context, tolerant_parsing=True)
         nodes, _, _ = walker.get_latex_nodes()
-        return _CONVERTER.nodelist_to_text(nodes)
+        return str(converter.nodelist_to_text(nodes))
     except Exception:  # noqa: BLE001 - pylatexenc can fail in many ways on odd input
         return _CRUDE.sub(lambda match: " " if match.group(1) else "", text)
 
@@ -461,16 +593,19 @@ def _decode(text: str) -> tuple[str, tuple[str, ...]]:
     found: list[str] = []
     _UNKNOWN.names = found
     try:
-        if "$" not in text and "\\(" not in text and "\\[" not in text:
-            return _normalise_space(_decode_text(text)), tuple(found)  # no math: skip the math search
-        parts: list[str] = []
-        position = 0
-        for match in _MATH.finditer(text):
-            parts.append(_decode_text(text[position : match.start()]))
-            parts.append(_as_dollar_math(match.group(0)))
-            position = match.end()
-        parts.append(_decode_text(text[position:]))
-        return _normalise_space("".join(parts)), tuple(found)
+        if "$" not in text and "\\(" not in text and "\\[" not in text and "\\verb" not in text:
+            decoded = _normalise_space(_decode_text(text))  # no math: skip the math search
+        else:
+            parts: list[str] = []
+            position = 0
+            for match in _VERBATIM.finditer(text):
+                parts.append(_decode_text(text[position : match.start()]))
+                verb = match.group(2)
+                parts.append(_as_dollar_math(match.group(0)) if verb is None else verb.replace("$", _LITERAL_DOLLAR))
+                position = match.end()
+            parts.append(_decode_text(text[position:]))
+            decoded = _normalise_space("".join(parts))
+        return DollarText.from_marked(decoded), tuple(dict.fromkeys(found))
     finally:
         _UNKNOWN.names = None
 
@@ -503,9 +638,23 @@ def unknown_latex_commands(text: str) -> tuple[str, ...]:
 _MARKDOWN_VERBATIM = re.compile(r"\]\([^)\s]*\)|<[a-z]+:[^>\s]*>|\bhttps?://[^\s<>()\[\]]+|`[^`\n]*`")
 
 
+#: A literal dollar in the Markdown of a field shown as Markdown (`latex_to_markdown`): the
+#: Markdown renderer writes it as the HTML of `DollarText`, plain text writes `$`.
+MARKDOWN_DOLLAR = _LITERAL_DOLLAR
+#: The HTML of a literal dollar (see `DollarText`).
+DOLLAR_HTML = _DOLLAR_HTML
+
+
 def _decode_piece(piece: str) -> str:
-    """`latex_to_unicode` keeping the spaces around `piece` (it sits between verbatim parts)."""
+    """`latex_to_unicode` keeping the spaces around `piece` (it sits between verbatim parts);
+    a literal dollar as `MARKDOWN_DOLLAR` (Markdown text is no `DollarText`)."""
     decoded = latex_to_unicode(piece)
+    literal: tuple[int, ...] = getattr(decoded, "literal", ())
+    if literal:
+        chars = list(decoded)
+        for index in literal:
+            chars[index] = MARKDOWN_DOLLAR
+        decoded = "".join(chars)
     if not decoded:
         return " " if piece[:1].isspace() or piece[-1:].isspace() else ""
     lead = " " if piece[:1].isspace() else ""

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from .bibtex import (
+    PARENT_ONLY_TYPES,
     BibFile,
     RawEntry,
     SplitBib,
@@ -237,13 +238,20 @@ class DataStore:
                 loader = self._loaders[path.name.lower()]  # `data_files` lists only files with a loader
                 values[loader.field], found = self._read(path, loader.load, loader.empty)
             problems.extend(found)
-        publications = self._publications_from_bibtex(bib_files, problems)
+        publications, containers, aliases = self._publications_from_bibtex(bib_files, problems)
         publications = self._merge(publications, yaml_publications, problems)
         if any(self.link_folders):
             publications = [with_link_folders(pub, *self.link_folders) for pub in publications]
         problems.sort(key=lambda problem: (problem.path, problem.line, problem.message))
         self._last_good = {path: good for path, good in self._last_good.items() if path in files}
-        return Dataset(publications=publications, problems=problems, files=files, **values)
+        return Dataset(
+            publications=publications,
+            problems=problems,
+            files=files,
+            containers=containers,
+            aliases=aliases,
+            **values,
+        )
 
     def _read_bibtex(self, paths: list[Path]) -> list[BibFile]:
         """All .bib files, read together (macros of one file resolve in the others).
@@ -273,20 +281,36 @@ class DataStore:
         self._expanded = expanded
         return bib_files
 
-    def _publications_from_bibtex(self, bib_files: list[BibFile], problems: list[Problem]) -> list[Publication]:
+    def _publications_from_bibtex(
+        self, bib_files: list[BibFile], problems: list[Problem]
+    ) -> tuple[list[Publication], list[Publication], dict[str, str]]:
+        """The publications of the .bib files, the containers read only as crossref parents
+        (not listed, but citable), and the biblatex aliases (`ids`, case-folded) -> keys."""
         for bib in bib_files:
             problems.extend(bib.problems)
         entries, parents, crossref_problems = resolve_crossrefs(bib_files)
         problems.extend(crossref_problems)
         publications: list[Publication] = []
+        containers: list[Publication] = []
+        aliases: dict[str, str] = {}
         previous, self._publications = self._publications, {}
         for order, entry in enumerate(entries):
+            for alias in entry.fields.get("ids", "").split(","):
+                if alias.strip():
+                    aliases.setdefault(alias.strip().casefold(), entry.key)
             if entry.key in parents:  # the parent keys as written (resolve_crossrefs)
+                # A container as a citation shows it: its own problems were never reported
+                # (it is no publication of the list), and are not now.
+                container = (
+                    self._publication(entry, order, previous, []) if entry.entry_type in PARENT_ONLY_TYPES else None
+                )
+                if container is not None:
+                    containers.append(container)
                 continue
             publication = self._publication(entry, order, previous, problems)
             if publication is not None:
                 publications.append(publication)
-        return publications
+        return publications, containers, aliases
 
     def _publication(
         self,

@@ -1,24 +1,23 @@
-"""The Blocks: `/// publications` (and the base the other blocks share).
+"""The Blocks: `/// publications`, `/// news`, ... as thin adapters over the core blocks.
 
-Each block becomes a `<div class="academic academic-<name>">`. Rendered HTML goes in through
-`md.htmlStash`; group headings are real heading elements so they reach the table of contents.
+Each block becomes a `<div class="academic academic-<name>">`. What goes inside comes from
+`mkdocs_academic.blocks.run_block`: rendered HTML goes in through `md.htmlStash`, and group
+headings are real heading elements so they reach the table of contents.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from abc import abstractmethod
 from collections.abc import Callable
 from typing import Any
 
 from markdown.util import AtomicString
 from pymdownx.blocks.block import Block, type_html_attribute_dict
 
-from ..data.query import PublicationQuery, group_publications, select
+from ..blocks import BLOCKS, Heading, run_block
 from ..data.yamlfile import did_you_mean
 from ..options import parse_options
 from ..render.environment import TemplateProblem
-from ..slugs import slugify
 from .context import BuildContext
 
 
@@ -53,7 +52,8 @@ class AcademicBlock(Block):
         # Blocks are created in page order: the n-th block of a name has the n-th header.
         self.occurrence = self.tracker.get("created", 0)
         self.tracker["created"] = self.occurrence + 1
-        return etree.SubElement(parent, "div", {"class": f"academic academic-{self.NAME}"})
+        self.element = etree.SubElement(parent, "div", {"class": f"academic academic-{self.NAME}"})
+        return self.element
 
     def warn(self, message: str) -> None:
         """A warning about this block, with the page and the line of its header."""
@@ -62,10 +62,28 @@ class AcademicBlock(Block):
         context.warn(self.NAME, message, line)
 
     def on_end(self, block: etree.Element) -> None:
-        context = self.context
         if block.text and block.text.strip():
             self.warn("text inside the block is ignored; put it before or after the block")
         block.text = None
+        self.element = block
+        if self.NAME not in BLOCKS:
+            self._fill_markdown_only(block)
+            return
+        rendered = run_block(self.NAME, self.given_options, self.context, self, self.argument or None)
+        for name, value in rendered.attributes.items():
+            block.set(name, value)
+        for part in rendered.parts:
+            if isinstance(part, Heading):
+                heading = etree.SubElement(block, f"h{part.level}")
+                _set_heading_text(heading, part.text)
+                if part.id:
+                    heading.set("id", part.id)
+            else:
+                holder = etree.SubElement(block, "p")
+                holder.text = self.md.htmlStash.store(part.markup)
+
+    def _fill_markdown_only(self, block: etree.Element) -> None:
+        context = self.context
         values, errors = parse_options(self.NAME, self.given_options, context.block_defaults(self.NAME))
         for error in errors:
             self.warn(error)
@@ -75,36 +93,20 @@ class AcademicBlock(Block):
         except TemplateProblem as problem:
             self.warn(f"{problem}; fix or remove your copy of the template")
 
-    @abstractmethod
     def fill(self, block: etree.Element, options: dict[str, Any], context: BuildContext) -> None:
-        """Put the block's content into `block`."""
+        """A block of the Markdown hosts only, not in the core (one that needs the whole page,
+        such as `/// bibliography`): put its content into `block`. Core blocks never get here."""
+        raise NotImplementedError(f"/// {self.NAME} is neither a core block nor fills itself")
 
-    # Helpers for subclasses -------------------------------------------------------------
+    # What the core asks of the page (`blocks.BlockPage`) ---------------------------------
 
-    def add_html(self, block: etree.Element, html: str) -> None:
-        """Append rendered HTML to `block` (stashed, so Markdown leaves it alone)."""
-        if html:
-            holder = etree.SubElement(block, "p")
-            holder.text = self.md.htmlStash.store(html)
-
-    def add_heading(self, block: etree.Element, level: int, text: str) -> None:
-        """Append a real heading (it gets an id and a place in the table of contents)."""
-        heading = etree.SubElement(block, f"h{level}")
-        heading.text = AtomicString(text)
-        if text[:1].isdigit():
-            # A year heading gets `publications-2024`, not `2024`: ids starting with a digit
-            # are invalid CSS selectors, and the mkdocs theme's ScrollSpy fails on them.
-            heading.set("id", self.unique_id(slugify(text, non_ascii="separate", prefix=self.NAME)))
-
-    def heading_level(self, block: etree.Element, chosen: int | None) -> int:
-        """`chosen`, else one below the last heading before the block on the page (max 6)."""
-        if chosen:
-            return chosen
+    def auto_heading_level(self) -> int:
+        """One below the last heading before the block on the page (max 6)."""
         last = 1
         root = getattr(self.md.parser, "root", None)
         if root is not None:
             for element in root.iter():
-                if element is block:
+                if element is self.element:
                     break
                 if element.tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
                     last = int(element.tag[1])
@@ -121,54 +123,57 @@ class AcademicBlock(Block):
         return candidate
 
 
+def _set_heading_text(heading: etree.Element, text: str) -> None:
+    """The text of a heading; each literal dollar of a title (`\\$5` in BibTeX, see
+    `data.latex.DollarText`) in a `<span class="academic-dollar">` of its own, as in lists,
+    so that MathJax and KaTeX do not read two of them as the ends of a formula."""
+    literal: tuple[int, ...] = getattr(text, "literal", ())
+    position = 0
+    last: etree.Element | None = None
+    for index in literal:
+        piece = AtomicString(text[position:index])
+        if last is None:
+            heading.text = piece
+        else:
+            last.tail = piece
+        last = etree.SubElement(heading, "span", {"class": "academic-dollar"})
+        last.text = AtomicString("$")
+        position = index + 1
+    rest = AtomicString(text[position:])
+    if last is None:
+        heading.text = rest
+    else:
+        last.tail = rest
+
+
 class PublicationsBlock(AcademicBlock):
     """`/// publications`: a filtered, sorted, grouped list of publications."""
 
     NAME = "publications"
 
-    def fill(self, block: etree.Element, options: dict[str, Any], context: BuildContext) -> None:
-        dataset = context.dataset()
-        years = options["year"] or (None, None)
-        query = PublicationQuery(
-            selected=options["selected"],
-            year_from=years[0],
-            year_to=years[1],
-            types=frozenset(options["type"]),
-            keywords=frozenset(options["tag"]),
-            authors=options["author"],
-            keys=options["keys"],
-            sort=options["sort"],
-            limit=options["limit"],
-        )
-        for key in options["keys"]:
-            if dataset.publication(key) is None:
-                hint = did_you_mean(key, [pub.key for pub in dataset.publications]) or "check the key in your .bib file"
-                self.warn(f"key '{key}' is not in the data ({hint})")
-        if not dataset.publications:
-            self.warn("no publications in the data: add your .bib file (or a publications.yml) to the data directory")
-        publications = select(dataset.publications, query)
-        renderer = context.renderer
-        if not publications:
-            self.add_html(block, str(renderer.render("empty.html", message=renderer.labels["no_publications"])))
-            return
-        level = self.heading_level(block, options["heading_level"])
-        for label, entries in group_publications(publications, options["group_by"]):
-            if options["group_by"] == "year":
-                self.add_heading(block, level, label or renderer.labels["undated"])
-            elif options["group_by"] == "type":
-                self.add_heading(block, level, renderer.labels[f"type_{label}"])
-            html = renderer.publication_list(
-                entries,
-                make_id=self.unique_id,
-                style=options["style"],
-                base_url=context.base_url,
-                show_abstract=options["abstract"],
-                show_bibtex=options["bibtex"],
-                numbered=options["numbered"],
-                urls=context.output_urls,
-            )
-            self.add_html(block, str(html))
-        self.add_html(block, str(renderer.marks_legend(publications)))
+
+class PublicationBlock(AcademicBlock):
+    """`/// publication`: the full entry for one key (title, authors, venue, links, abstract, BibTeX)."""
+
+    NAME = "publication"
+
+
+class NewsBlock(AcademicBlock):
+    """`/// news`: dated announcements from `news.yml`, newest first (pinned ones on top)."""
+
+    NAME = "news"
+
+
+class ExperienceBlock(AcademicBlock):
+    """`/// experience | <section>`: one CV section (education, positions, awards, skills...)."""
+
+    NAME = "experience"
+
+
+class ProfileBlock(AcademicBlock):
+    """`/// profile`: the card with photo, position, affiliation, contact, links, interests, notice and bio."""
+
+    NAME = "profile"
 
 
 def unknown_block_hint(name: str, known: list[str]) -> str:

@@ -22,13 +22,22 @@ from ..data.store import DataStore
 from ..log import log
 from ..options import BLOCK_OPTIONS, SITE_OPTIONS, SiteOptions, build_site_options
 from ..render.labels import Labels
+from .bibliography_block import BibliographyBlock
 from .blocks import AcademicBlock, PublicationsBlock, unknown_block_hint
+from .citations import register_citations
 from .context import BuildContext
 from .cv_blocks import ExperienceBlock, NewsBlock, ProfileBlock
 from .publication_block import PublicationBlock
 
 #: Every block the extension registers.
-BLOCKS: list[type[AcademicBlock]] = [PublicationsBlock, PublicationBlock, NewsBlock, ExperienceBlock, ProfileBlock]
+BLOCKS: list[type[AcademicBlock]] = [
+    PublicationsBlock,
+    PublicationBlock,
+    NewsBlock,
+    ExperienceBlock,
+    ProfileBlock,
+    BibliographyBlock,
+]
 
 
 #: How messages name this extension's options: `mkdocs_academic.markdown: max_authors: ...`.
@@ -99,6 +108,8 @@ class AcademicExtension(BlocksExtension):
             return  # `enabled: false`: the blocks stay text, as with the plugin switched off
         for block in BLOCKS:
             block_mgr.register(block, {"get_context": lambda: self.context})
+        # `[@key]` in prose and the page's references (markdown/citations.py).
+        register_citations(md, lambda: self.context)
         md.treeprocessors.register(
             LeftoverBlockWarning(md, lambda: self.context, [block.NAME for block in BLOCKS]),
             "academic_leftover_blocks",

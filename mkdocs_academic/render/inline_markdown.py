@@ -13,6 +13,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+from ..data.latex import DOLLAR_HTML, MARKDOWN_DOLLAR
 from ..data.urls import safe_url
 
 _EMOJI = {
@@ -197,5 +198,7 @@ def _convert(allow_html: bool, text: str) -> str:
         text = text.replace(code, emoji)
     text = normalise_list_indentation(text)
     converted = _markdown(allow_html).reset().convert(text)
+    if MARKDOWN_DOLLAR in converted:  # a literal dollar of BibTeX (`\\$5`), never math
+        converted = converted.replace(MARKDOWN_DOLLAR, DOLLAR_HTML)
     # Raw HTML (allowed site-wide) bypasses the tree; its links are checked here.
     return drop_unsafe_url_attributes(converted) if allow_html else converted

@@ -18,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 from markupsafe import Markup
 
+from ..data.latex import MARKDOWN_DOLLAR
 from ..data.models import Person, Publication
 from .format import resolve_url
 
@@ -128,7 +129,8 @@ def highwire_tags(pub: Publication, *, site_url: str = "", page_url: str = "") -
 
     def add(key: str, value: str) -> None:
         if value:
-            tags.append(MetaTag("name", key, value))
+            # `str()`: a DollarText's literal dollars are plain "$" in an attribute, not HTML.
+            tags.append(MetaTag("name", key, str(value)))
 
     add("citation_title", pub.title)
     for person in _people(pub.authors):
@@ -176,7 +178,7 @@ def social_tags(pub: Publication, *, site_name: str = "", site_url: str = "", pa
     image = absolute_url(site_url, pub.preview) if pub.preview and resolve_url(pub.preview, "") else ""
     tags = [
         MetaTag("property", "og:type", "article"),
-        MetaTag("property", "og:title", pub.title),
+        MetaTag("property", "og:title", str(pub.title)),  # a plain str, see `add` above
         MetaTag("property", "og:description", summary),
     ]
     if page_url:
@@ -189,7 +191,7 @@ def social_tags(pub: Publication, *, site_name: str = "", site_url: str = "", pa
         tags.append(MetaTag("property", "article:published_time", pub.date.iso()))
     tags += [
         MetaTag("name", "twitter:card", "summary_large_image" if image else "summary"),
-        MetaTag("name", "twitter:title", pub.title),
+        MetaTag("name", "twitter:title", str(pub.title)),
         MetaTag("name", "twitter:description", summary),
     ]
     if image:
@@ -280,7 +282,7 @@ def scholarly_article(pub: Publication, *, site_url: str = "", page_url: str = "
     if pub.keywords:
         item["keywords"] = list(pub.keywords)
     if pub.award:
-        item["award"] = pub.award
+        item["award"] = pub.award.replace(MARKDOWN_DOLLAR, "$")  # Markdown text: plain here
     pdf = next((link for link in pub.links if link.kind == "pdf"), None)
     pdf_url = absolute_url(site_url, pdf.url) if pdf is not None and resolve_url(pdf.url, "") else ""
     if pdf_url:

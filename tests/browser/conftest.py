@@ -6,6 +6,8 @@ Fixtures for browser tests:
               passes it to every context, so `page.goto("publications/")` works
   served_root the directory served at site_origin "http://127.0.0.1:<port>" (holds built_site)
   site_pages  every HTML page of the built site, as paths relative to base_url
+  docs_site, docs_url, docs_pages   the same for the documentation site (docs/mkdocs.yml),
+              built in place and served at the root of a server of its own
   page, context, new_context, browser   the stock pytest-playwright fixtures (system Chromium)
   axe_js, vnu_jar, java, lychee   paths of the checking tools (a missing one fails the test)
 
@@ -91,12 +93,7 @@ def served_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def site_origin(served_root: Path):
     """ "http://127.0.0.1:<port>": a server for served_root, running for the whole session."""
-    handler = functools.partial(_QuietHandler, directory=str(served_root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    yield from _serve(served_root)
 
 
 @pytest.fixture(scope="session")
@@ -135,12 +132,50 @@ def base_url(built_site: Path, served_root: Path, site_origin: str) -> str:
 @pytest.fixture(scope="session")
 def site_pages(built_site: Path) -> list[str]:
     """URL paths of all HTML pages ("" for the home page, "about/", "404.html"...)."""
+    return html_pages(built_site)
+
+
+def html_pages(site: Path) -> list[str]:
+    """URL paths of the HTML pages of a built site ("" for the home page, "about/", "404.html")."""
     pages = []
-    for path in sorted(built_site.rglob("*.html")):
-        rel = path.relative_to(built_site).as_posix()
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
         pages.append(rel.removesuffix("index.html") if path.name == "index.html" else rel)
-    assert pages, f"no HTML page in {built_site}"
+    assert pages, f"no HTML page in {site}"
     return pages
+
+
+def _serve(directory: Path):
+    """Serve `directory` on a free port of 127.0.0.1 in a thread; yield its origin URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def docs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The documentation site, built `--strict` from docs/ in place (its snippets include
+    ../bench). It has no site_url, so MkDocs writes its 404 page for the root of a host: it is
+    served at the root of a server of its own."""
+    site = tmp_path_factory.mktemp("docs-site")
+    built = build(HERE.parents[1] / "docs", site_dir=site)
+    assert built.ok, f"`mkdocs build --strict` of docs/ failed:\n{built.output}"
+    return site
+
+
+@pytest.fixture(scope="session")
+def docs_url(docs_site: Path):
+    """ "http://127.0.0.1:<port>/": the documentation site."""
+    yield from (f"{origin}/" for origin in _serve(docs_site))
+
+
+@pytest.fixture(scope="session")
+def docs_pages(docs_site: Path) -> list[str]:
+    """URL paths of every HTML page of the documentation site."""
+    return html_pages(docs_site)
 
 
 # ------------------------------------------------------------------------------ check tools

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from layout_checks import layout_problems
-from playwright.sync_api import ConsoleMessage, Page, Request, ViewportSize
+from playwright.sync_api import ConsoleMessage, Page, Request, Response, ViewportSize
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO_ROOT / "tests" / ".artifacts" / "screenshots"
@@ -45,26 +45,44 @@ def screenshot_name(path: str, mode: str) -> str:
     return f"{stem}-{mode}.png"
 
 
-def test_pages_load_without_errors_or_foreign_requests(page: Page, base_url: str, site_pages: list[str]) -> None:
+def watch_page_loads(page: Page) -> list[str]:
+    """A list that fills, as `page` loads pages, with each failed response, console error,
+    uncaught exception and request to another host than 127.0.0.1."""
     problems: list[str] = []
-    current = ""  # the page being loaded, read by the callbacks
+
+    def where() -> str:
+        return urlsplit(page.url).path
 
     def on_request(request: Request) -> None:
         url = urlsplit(request.url)
         if url.scheme not in ("data", "blob", "about") and url.hostname != "127.0.0.1":
-            problems.append(f"/{current}: request to another host: {request.url}")
+            problems.append(f"{where()}: request to another host: {request.url}")
+
+    def on_response(response: Response) -> None:
+        if response.request.is_navigation_request() and not response.ok:
+            problems.append(f"{urlsplit(response.url).path}: HTTP {response.status}")
 
     def on_console(message: ConsoleMessage) -> None:
         if message.type == "error":
-            problems.append(f"/{current}: console error: {message.text}")
+            problems.append(f"{where()}: console error: {message.text}")
 
     page.on("request", on_request)
+    page.on("response", on_response)
     page.on("console", on_console)
-    page.on("pageerror", lambda error: problems.append(f"/{current}: uncaught {error}"))
-    for current in site_pages:
-        response = page.goto(base_url + current, wait_until="networkidle")
-        if response is None or not response.ok:
-            problems.append(f"/{current}: HTTP {response.status if response else 'no response'}")
+    page.on("pageerror", lambda error: problems.append(f"{where()}: uncaught {error}"))
+    return problems
+
+
+def page_load_problems(page: Page, base_url: str, paths: list[str]) -> list[str]:
+    """Each page that fails to load, logs a console error, throws, or asks another host for anything."""
+    problems = watch_page_loads(page)
+    for path in paths:
+        page.goto(base_url + path, wait_until="networkidle")
+    return problems
+
+
+def test_pages_load_without_errors_or_foreign_requests(page: Page, base_url: str, site_pages: list[str]) -> None:
+    problems = page_load_problems(page, base_url, site_pages)
     assert not problems, "\n".join(problems)
 
 
@@ -92,16 +110,17 @@ def test_accessibility_axe(page: Page, base_url: str, site_pages: list[str], axe
     assert not reports, "axe-core found WCAG 2 A/AA violations:\n" + "\n".join(reports)
 
 
-def test_html_is_valid(built_site: Path, java: Path, vnu_jar: Path) -> None:
+def vnu_errors(site: Path, java: Path, vnu_jar: Path) -> list[str]:
+    """The Nu HTML checker's errors over every page of a built site (one run), minus VNU_IGNORED."""
     cmd: list[str | Path] = [java, "-jar", vnu_jar, "--stdout", "--format", "json", "--errors-only",
-           "--skip-non-html", built_site]  # fmt: skip
+           "--skip-non-html", site]  # fmt: skip
     result = subprocess.run(cmd, capture_output=True, text=True)
     try:
         messages = json.loads(result.stdout)["messages"]
     except ValueError:
         pytest.fail(f"vnu.jar did not run:\n{result.stdout}{result.stderr}", pytrace=False)
-    errors = [
-        f"{urlsplit(m.get('url', '')).path.removeprefix(str(built_site))}:{m.get('lastLine', '?')}"
+    return [
+        f"{urlsplit(m.get('url', '')).path.removeprefix(str(site))}:{m.get('lastLine', '?')}"
         f": {m['message']}\n    {m.get('extract', '').strip()}"
         for m in messages
         if not any(
@@ -109,14 +128,24 @@ def test_html_is_valid(built_site: Path, java: Path, vnu_jar: Path) -> None:
             for message, markup in VNU_IGNORED
         )
     ]
+
+
+def test_html_is_valid(built_site: Path, java: Path, vnu_jar: Path) -> None:
+    errors = vnu_errors(built_site, java, vnu_jar)
     assert not errors, "Nu HTML checker errors:\n" + "\n".join(errors)
 
 
-def test_links_and_fragments(built_site: Path, served_root: Path, lychee: Path) -> None:
+def lychee_problems(site: Path, served_root: Path, lychee: Path) -> str:
+    """lychee's report of broken links and fragments in a built site ("" when there are none)."""
     cmd: list[str | Path] = [lychee, "--offline", "--no-progress", "--include-fragments",
-           "--root-dir", str(served_root), "--index-files", "index.html", str(built_site)]  # fmt: skip
+           "--root-dir", str(served_root), "--index-files", "index.html", str(site)]  # fmt: skip
     result = subprocess.run(cmd, capture_output=True, text=True)
-    assert result.returncode == 0, f"lychee found broken links:\n{result.stdout}{result.stderr}"
+    return "" if result.returncode == 0 else result.stdout + result.stderr
+
+
+def test_links_and_fragments(built_site: Path, served_root: Path, lychee: Path) -> None:
+    problems = lychee_problems(built_site, served_root, lychee)
+    assert not problems, f"lychee found broken links:\n{problems}"
 
 
 WIDTHS: dict[str, ViewportSize] = {"desktop": {"width": 1280, "height": 720}, "phone": {"width": 390, "height": 844}}

@@ -1,4 +1,4 @@
-/* mkdocs-academic: copy buttons for BibTeX. Works without Material; with Material's instant
+/* mkdocs-academic: copy buttons for BibTeX, cards for citations. Works without Material; with Material's instant
    navigation it runs again on every page through document$. Pages work without it.
    The labels are on the list (data-label-copy, data-label-copied), or on the button itself. */
 (function () {
@@ -23,11 +23,57 @@
       });
     });
   }
+  /* Citations (`[@key]`): hovering or focusing one shows its bibliography entry in a small
+     card (without JavaScript, the link's title says the same; the link goes to the entry). */
+  var card = null;
+  function hideCard() {
+    if (!card) return;
+    var owner = document.querySelector('[aria-describedby="academic-cite-card"]');
+    if (owner) owner.removeAttribute("aria-describedby");
+    card.remove();
+    card = null;
+  }
+  function showCard(link, body) {
+    hideCard();
+    card = document.createElement("div");
+    card.className = "academic academic-cite-card";
+    card.id = "academic-cite-card";
+    card.setAttribute("role", "tooltip");
+    var copy = body.cloneNode(true);
+    copy.querySelectorAll(".academic-backrefs").forEach(function (node) { node.remove(); });
+    copy.querySelectorAll("[id]").forEach(function (node) { node.removeAttribute("id"); });
+    card.appendChild(copy);
+    document.body.appendChild(card);
+    var box = link.getBoundingClientRect();
+    var width = document.documentElement.clientWidth;
+    var left = Math.max(4, Math.min(box.left, width - card.offsetWidth - 4));
+    card.style.left = (left + window.scrollX) + "px";
+    card.style.top = (box.bottom + window.scrollY + 4) + "px";
+    link.setAttribute("aria-describedby", card.id);
+  }
+  function setUpCitations(root) {
+    root.querySelectorAll("a.academic-cite-link").forEach(function (link) {
+      if (link.dataset.academicReady) return;
+      link.dataset.academicReady = "1";
+      var target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+      var body = target && target.querySelector(".academic-pub-body");
+      if (!body) return;
+      link.dataset.title = link.title;  /* the card replaces the browser's tooltip */
+      link.removeAttribute("title");
+      link.addEventListener("mouseenter", function () { showCard(link, body); });
+      link.addEventListener("focus", function () { showCard(link, body); });
+      link.addEventListener("mouseleave", hideCard);
+      link.addEventListener("blur", hideCard);
+      link.addEventListener("click", hideCard);
+    });
+  }
+  document.addEventListener("keydown", function (event) { if (event.key === "Escape") hideCard(); });
+  function setUpPage(root) { hideCard(); setUp(root); setUpCitations(root); }
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(function () { setUp(document); });
+    window.document$.subscribe(function () { setUpPage(document); });
   } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", function () { setUp(document); });
+    document.addEventListener("DOMContentLoaded", function () { setUpPage(document); });
   } else {
-    setUp(document);
+    setUpPage(document);
   }
 })();

@@ -41,7 +41,7 @@ def resolve_crossrefs(
     are no publications of their own: parents that are containers (`PARENT_ONLY_TYPES`)
     referenced by a `crossref`, and `@set`, `@xdata` and control entries
     (`NOT_PUBLICATION_TYPES`); and the problems: duplicate keys across files and a
-    `crossref` or `xdata` to a missing entry.
+    `crossref`, `xdata`, `xref` or `entryset` member naming a missing entry.
     A child gets every field it lacks from its parent (except `crossref`-like bookkeeping
     fields), and `booktitle` from the parent's `title` when the parent is a book,
     proceedings or collection. Parents may themselves have a crossref (resolved first). An
@@ -130,7 +130,36 @@ def resolve_crossrefs(
         return merged
 
     result = [resolve(entry, frozenset()) for entry in ordered]
+    problems += _missing_references(ordered, by_key)
     return result, parents, problems
+
+
+def _missing_references(entries: Sequence[RawEntry], by_key: dict[str, RawEntry]) -> list[Problem]:
+    """An `xref` or an `entryset` member that names no entry (nor an `ids` alias), as biber
+    warns about them. `xref` only links (biblatex inherits nothing through it)."""
+    problems: list[Problem] = []
+    for entry in entries:
+        xref = entry.fields.get("xref", "").strip()
+        if xref and xref.casefold() not in by_key:
+            problems.append(
+                Problem(
+                    entry.source.path,
+                    entry.field_lines.get("xref", entry.source.line),
+                    f"xref '{xref}' not found",
+                    "add the entry it names or remove the field",
+                )
+            )
+        for member in _key_list(entry.fields.get("entryset", "")):
+            if member.casefold() not in by_key:
+                problems.append(
+                    Problem(
+                        entry.source.path,
+                        entry.field_lines.get("entryset", entry.source.line),
+                        f"entryset member '{member}' not found",
+                        "add the member entry or remove its key from the field",
+                    )
+                )
+    return problems
 
 
 def _key_list(value: str) -> list[str]:

@@ -16,7 +16,7 @@ from ..models import Source
 from ..problems import Problem
 from .macros import Macros
 from .model import BibFile, EntrySignature, ExpansionMemo, RawEntry, RawField
-from .preamble import DEFAULT_NOOP_MACROS, drop_noop_macros
+from .preamble import DEFAULT_NOOP_MACROS, drop_noop_macros, expand_text_macros
 from .split import RawBlock, SplitBib, SplitFile
 from .values import COMMENT_LINES, NAME, parse_value, snippet
 
@@ -31,7 +31,10 @@ def expand_bib_file(file: SplitBib, shared: Mapping[str, tuple[str, int]], previ
     change are taken from it when no macro changed (the result is the same)."""
     memo = previous.expanded if previous is not None else None
     if memo is not None and (
-        memo.own != file.split.strings or memo.shared != shared or memo.noop_macros != file.split.noop_macros
+        memo.own != file.split.strings
+        or memo.shared != shared
+        or memo.noop_macros != file.split.noop_macros
+        or memo.text_macros != file.split.text_macros
     ):
         memo = None
     bib = expand_split(file.split, Macros(file.split.strings, shared), memo)
@@ -63,18 +66,21 @@ def expand_split(split: SplitFile, macros: Macros, previous: ExpansionMemo | Non
     memo: dict[EntrySignature, tuple[RawEntry, list[Problem], list[RawField]]] = {}
     for block in split.entries:
         if not block.key:  # its generated key depends on the other entries
-            bib.entries.append(_expand_entry(block, split.path, macros, bib.problems, taken, noops))
+            bib.entries.append(_expand_entry(block, split.path, macros, bib.problems, taken, noops, split.text_macros))
             continue
         signature = (id(block.fields), block.line)
         hit = known.get(signature) or memo.get(signature)
         if hit is None or hit[2] is not block.fields:
             found: list[Problem] = []
-            hit = (_expand_entry(block, split.path, macros, found, taken, noops), found, block.fields)
+            entry = _expand_entry(block, split.path, macros, found, taken, noops, split.text_macros)
+            hit = (entry, found, block.fields)
         memo[signature] = hit
         bib.entries.append(hit[0])
         bib.problems.extend(hit[1])
     bib.problems.sort(key=lambda problem: problem.line)
-    bib.expanded = ExpansionMemo(split.strings, macros.shared, memo, frozenset(split.noop_macros))
+    bib.expanded = ExpansionMemo(
+        split.strings, macros.shared, memo, frozenset(split.noop_macros), dict(split.text_macros)
+    )
     return bib
 
 
@@ -102,9 +108,10 @@ def _expand_entry(
     problems: list[Problem],
     taken: set[str],
     noops: frozenset[str] = DEFAULT_NOOP_MACROS,
+    text_macros: Mapping[str, str] | None = None,
 ) -> RawEntry:
-    """One entry with its values expanded, sorting macros `noops` dropped (`preamble`);
-    problems are appended to `problems`."""
+    """One entry with its values expanded, sorting macros `noops` dropped and `text_macros`
+    replaced by their text (`preamble`); problems are appended to `problems`."""
     fields: dict[str, str] = {}
     field_lines: dict[str, int] = {}
     label = block.key or f"@{block.entry_type} at line {block.line}"
@@ -140,6 +147,8 @@ def _expand_entry(
             text = _expand_value(raw_value, name, line, label, path, macros, problems, pending, index)
         if "\\" in text:
             text = drop_noop_macros(text, noops)
+            if text_macros:
+                text = expand_text_macros(text, text_macros)
         if name in fields:
             problems.append(
                 Problem(
@@ -182,7 +191,28 @@ def _expand_value(
 
     A field swallowed by a missing comma is inserted into `pending` at `index`.
     """
-    value = parse_value(raw_value, macros)
+    if raw_value[:1] in '{"' and "#" not in raw_value:
+        value = parse_value(raw_value, macros)
+    else:  # macros may be used: note which, to find one used above its @string
+        used: list[str] = []
+
+        def lookup(macro: str) -> str | None:
+            used.append(macro)
+            return macros(macro)
+
+        value = parse_value(raw_value, lookup)
+        for macro in used:
+            later = macros.defined_later(macro, line)
+            if later:
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        f"macro '{macro}' in field '{name}' of entry '{label}' is used above its "
+                        f"@string on line {later}; BibTeX and biber leave it undefined here",
+                        "move the @string above the entries that use it",
+                    )
+                )
     for macro in value.undefined:
         problems.append(
             Problem(path, line, f"undefined macro '{macro}' in field '{name}' of entry '{label}'", _UNDEFINED_HINT)

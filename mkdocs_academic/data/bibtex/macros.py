@@ -44,6 +44,12 @@ class Macros:
         self._resolving: set[str] = set()
         self.undefined: dict[str, list[str]] = {}  # macro -> undefined names it uses
 
+    def defined_later(self, name: str, line: int) -> int:
+        """The line of this file's `@string` for `name` when it comes after `line` (BibTeX and
+        biber read a file once, top to bottom: there the macro is still undefined), else 0."""
+        definition = self._own.get(name)
+        return definition[1] if definition is not None and definition[1] > line else 0
+
     def __call__(self, name: str) -> str | None:
         """The value of the macro `name` (lower case), or None when it is not defined."""
         value = self._resolved.get(name)

@@ -44,6 +44,7 @@ class ExpansionMemo:
     # the fields list is kept in the value, so that its id() is not reused while it is here
     entries: dict[EntrySignature, tuple[RawEntry, list[Problem], list[RawField]]]
     noop_macros: frozenset[str] = frozenset()  # the `@preamble` sorting macros dropped
+    text_macros: Mapping[str, str] = field(default_factory=dict)  # the `@preamble` text macros
 
 
 @dataclass

@@ -27,7 +27,7 @@ from .diagnostics import (
     stray_at_problems,
 )
 from .model import RawField
-from .preamble import noop_macro_names
+from .preamble import noop_macro_names, preamble_problem, text_macro_definitions
 from .records import EntryBlock
 
 
@@ -53,6 +53,8 @@ class SplitFile:
     keys: set[str] = field(default_factory=set)  # case-folded keys of the entries
     # macros its `@preamble` defines to drop their argument (`\noopsort`), see `preamble`
     noop_macros: set[str] = field(default_factory=set)
+    # macros its `@preamble` defines without arguments (`\newcommand{\ATSI}{…}`): their text
+    text_macros: dict[str, str] = field(default_factory=dict)
     # the records kept per chunk, so that a later split of an edited text re-parses only the
     # chunks that changed (`chunks.parse_blocks`); None when not reusable
     parsed: ParsedChunks | None = field(default=None, repr=False, compare=False)
@@ -81,6 +83,8 @@ def split_text(text: str, path: str, previous: SplitFile | None = None, *, fast:
         elif isinstance(block, (ExplicitComment, Preamble)):
             if isinstance(block, Preamble):
                 result.noop_macros.update(noop_macro_names(block.value or ""))
+                result.text_macros.update(text_macro_definitions(block.value or ""))
+                _add_problem(result, preamble_problem(path, block.value or "", line))
             _add_problem(result, read_as_comment_problem(path, block, line))
         elif isinstance(block, ImplicitComment):
             if isinstance(previous_block, EntryBlock):

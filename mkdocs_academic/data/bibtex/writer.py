@@ -33,6 +33,10 @@ def _braced(value: str) -> str:
 
 
 _STANDARD_NAMES = {"authors": "author", "editors": "editor"}
+#: Fields that name other entries, left out of the stand-alone entry: the fields of the
+#: `crossref` parent and of the `xdata` entries are merged in (biblatex would show the entry
+#: with them, not the link), and an `xref` would name an entry the reader may not have.
+_REFERENCES = frozenset({"crossref", "xdata", "xref"})
 _NAME_FIELDS = frozenset({"author", "authors", "editor", "editors"})
 
 
@@ -45,14 +49,15 @@ def add_bibtex_field(text: str, name: str, value: str) -> str:
 def clean_bibtex(entry: RawEntry, drop: Collection[str]) -> str:
     """The entry as clean, stand-alone BibTeX: macros expanded, fields in `drop` left out.
 
-    `@type{key,\\n  field = {value},\\n}` with the fields in their original order. `crossref`
-    is left out too (the parent's fields are merged in: it would point at an entry the reader
-    may not have), and so are contribution marks in names (`Lovelace*`), which would print in
+    `@type{key,\\n  field = {value},\\n}` with the fields in their original order. `crossref`,
+    `xdata` and `xref` are left out too (the fields of the entries they name are merged in, or
+    for `xref` not used: they would point at entries the reader may not have), and so are
+    contribution marks in names (`Lovelace*`), which would print in
     a paper's bibliography.
     """
     lines = [f"@{entry.entry_type}{{{entry.key},"]
     for name, value in entry.fields.items():
-        if name in drop or name == "crossref":
+        if name in drop or name in _REFERENCES:
             continue
         if name in _NAME_FIELDS:
             value = without_marks(value)
