@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import bibtexparser
+import default_config as defaults
 import yaml
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -42,6 +43,7 @@ from mkdocs.config.defaults import MkDocsConfig
 import mkdocs_academic
 from mkdocs_academic.data.bibtex import PARENT_ONLY_TYPES
 from mkdocs_academic.markdown.blocks import AcademicBlock
+from mkdocs_academic.markdown.citations import BARE_KEY, BracketCitation, CitationsTreeprocessor, TextCitation
 from mkdocs_academic.markdown.extension import LeftoverBlockWarning
 from mkdocs_academic.plugin import ASSETS_DIR, AcademicPlugin
 from mkdocs_academic.render.environment import COMPILED_TEMPLATES, Renderer
@@ -168,14 +170,17 @@ class Sites:
     bare: Path
     bibtex: Path | None
     keys: list[str] = field(default_factory=list)
+    theme: str = "mkdocs"
 
 
-def write_site(root: Path, pages: dict[str, str], plugins: list[Any], bib_text: str, extensions: list[str]) -> Path:
+def write_site(
+    root: Path, pages: dict[str, str], plugins: list[Any], bib_text: str, extensions: list[str], theme: str = "mkdocs"
+) -> Path:
     """A site folder with mkdocs.yml, docs/ and data/pubs.bib."""
     (root / "docs").mkdir(parents=True, exist_ok=True)
     (root / "data").mkdir(exist_ok=True)
     (root / "data" / "pubs.bib").write_text(bib_text, encoding="utf-8")
-    config = {"site_name": "Bench", "theme": {"name": "mkdocs"}, "plugins": plugins, "markdown_extensions": extensions}
+    config = {"site_name": "Bench", "theme": {"name": theme}, "plugins": plugins, "markdown_extensions": extensions}
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     for name, text in pages.items():
         (root / "docs" / name).write_text(text, encoding="utf-8")
@@ -206,17 +211,24 @@ def static_listing(bib_text: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def make_sites(base: Path, name: str, entries: list[str], count: int) -> Sites:
+def make_sites(base: Path, name: str, entries: list[str], count: int, theme: str = "mkdocs") -> Sites:
     """Write the plugin, bare and mkdocs-bibtex sites for the first `count` entries."""
     bib_text = "\n\n".join(entries[:count]) + "\n"
     keys = entry_keys(bib_text)
     index = "# Home\n\nA researcher's homepage.\n"
     listing = "# Publications\n\n/// publications\n    group_by: year\n///\n"
-    root = base / f"{name}-{count}"
+    root = base / f"{name}-{theme}-{count}"
     plugin = write_site(
-        root / "plugin", {"index.md": index, "publications.md": listing}, [{"academic": LISTING_OPTIONS}], bib_text, []
+        root / "plugin",
+        {"index.md": index, "publications.md": listing},
+        [{"academic": LISTING_OPTIONS}],
+        bib_text,
+        [],
+        theme,
     )
-    bare = write_site(root / "bare", {"index.md": index, "publications.md": static_listing(bib_text)}, [], bib_text, [])
+    bare = write_site(
+        root / "bare", {"index.md": index, "publications.md": static_listing(bib_text)}, [], bib_text, [], theme
+    )
     bibtex_site = None
     if BibTexPlugin is not None:
         cited = "# Publications\n\n" + "\n".join(f"Work [@{key}]." for key in keys) + "\n\n\\bibliography\n"
@@ -226,8 +238,9 @@ def make_sites(base: Path, name: str, entries: list[str], count: int) -> Sites:
             [{"bibtex": {"bib_file": "data/pubs.bib"}}],
             bib_text,
             ["footnotes"],
+            theme,
         )
-    return Sites(name, count, plugin / "data" / "pubs.bib", plugin, bare, bibtex_site, keys)
+    return Sites(name, count, plugin / "data" / "pubs.bib", plugin, bare, bibtex_site, keys, theme)
 
 
 # ------------------------------------------------------------------------------- timing
@@ -273,6 +286,9 @@ ACADEMIC_TIMER = PhaseTimer()
 ACADEMIC_TIMER.wrap_events(AcademicPlugin)
 ACADEMIC_TIMER.wrap(AcademicBlock, "on_end")
 ACADEMIC_TIMER.wrap(LeftoverBlockWarning, "run")
+ACADEMIC_TIMER.wrap(BracketCitation, "handleMatch")
+ACADEMIC_TIMER.wrap(TextCitation, "handleMatch")
+ACADEMIC_TIMER.wrap(CitationsTreeprocessor, "run")
 BIBTEX_TIMER = PhaseTimer()
 if BibTexPlugin is not None:
     BIBTEX_TIMER.wrap_events(BibTexPlugin)
@@ -369,6 +385,7 @@ class Row:
     bibtex_build: float | None = None
     bibtex_own: float | None = None
     bibtex_failed: int | None = None
+    theme: str = "mkdocs"
 
 
 def measure_listing(sites: Sites, out: Path, runs: int) -> Row:
@@ -397,7 +414,71 @@ def measure_listing(sites: Sites, out: Path, runs: int) -> Row:
         row.bibtex_build = median(samples["bibtex"])
         row.bibtex_own = median(samples["bibtex_own"])
         row.bibtex_failed = bibtex_failures(out / "bibtex", sites.keys)
+    row.theme = sites.theme
     return row
+
+
+# ------------------------------------------------------------------- citations in prose
+
+#: Citations in prose: this many citations of as many entries on one page (issue 17).
+CITATIONS = 1_000
+
+
+def measure_citations(base: Path, name: str, entries: list[str], count: int, runs: int) -> list[str]:
+    """One page citing each of `count` entries once (`Work [@key].`) with `\\bibliography`,
+    built bare (the same text, no plugin), with the plugin and with mkdocs-bibtex; interleaved
+    runs, medians. Returns the report's section."""
+    bib_text = "\n\n".join(entries[:count]) + "\n"
+    keys = entry_keys(bib_text)
+    # Pandoc's syntax: a key with a run of punctuation (`a...b`) is written in braces.
+    written = [key if re.fullmatch(BARE_KEY, key) else f"{{{key}}}" for key in keys]
+    page = "# Notes\n\n" + "\n".join(f"Work [@{key}]." for key in written) + "\n\n\\bibliography\n"
+    pages = {"index.md": "# Home\n", "notes.md": page}
+    root = base / f"citations-{name}-{count}"
+    sites = {
+        "bare": write_site(root / "bare", pages, [], bib_text, ["footnotes"]),
+        "plugin": write_site(root / "plugin", pages, [{"academic": LISTING_OPTIONS}], bib_text, ["footnotes"]),
+    }
+    if BibTexPlugin is not None:
+        sites["bibtex"] = write_site(
+            root / "bibtex", pages, [{"bibtex": {"bib_file": "data/pubs.bib"}}], bib_text, ["footnotes"]
+        )
+    timers = {"bare": None, "plugin": ACADEMIC_TIMER, "bibtex": BIBTEX_TIMER}
+    walls: dict[str, list[float]] = {kind: [] for kind in sites}
+    owns: dict[str, list[float]] = {kind: [] for kind in sites}
+    for _ in range(runs):
+        for kind, site in sites.items():
+            wall, own = timed_build(site, root / f"out-{kind}", timers[kind])
+            walls[kind].append(wall)
+            owns[kind].append(own)
+    html = (root / "out-plugin" / "notes" / "index.html").read_text(encoding="utf-8")
+    linked = html.count('class="academic-cite-link"')
+    listed = html.count('id="ref-')
+    if linked != len(keys) or listed != len(keys):
+        raise SystemExit(f"citations: {linked} citations linked and {listed} entries listed of {len(keys)}")
+    bibtex_failed = bibtex_failures(root / "out-bibtex", keys, "notes") if "bibtex" in sites else None
+    plugin_own = median(owns["plugin"])
+    bibtex_own = median(owns["bibtex"]) if "bibtex" in sites else None
+    failed = "–" if bibtex_failed is None else f"{bibtex_failed} ({bibtex_failed / len(keys):.0%})"
+    print(
+        f"{name:>9} citations {len(keys):>6,}: bare {ms(median(walls['bare']))}, plugin own {ms(plugin_own)}, "
+        f"mkdocs-bibtex own {ms(bibtex_own)}",
+        flush=True,
+    )
+    return [
+        f"### Citations in prose: {len(keys):,} citations of {len(keys):,} entries on one page",
+        "",
+        "Each entry cited once (`Work [@key].`), then `\\bibliography`; publication pages and exports off. "
+        "Ours: every citation a link to its entry, every entry linked back.",
+        "",
+        "| data | citations | bare MkDocs | with plugin | plugin's own | per citation | mkdocs-bibtex build "
+        "| mkdocs-bibtex own | bibtex / ours | mkdocs-bibtex unformatted |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        f"| {name} | {len(keys):,} | {ms(median(walls['bare']))} | {ms(median(walls['plugin']))} | {ms(plugin_own)} "
+        f"| {plugin_own / len(keys) * 1e6:.0f} µs | {ms(median(walls['bibtex'])) if 'bibtex' in sites else '–'} "
+        f"| {ms(bibtex_own)} | {ratio(bibtex_own, plugin_own)} | {failed} |",
+        "",
+    ]
 
 
 def check_listing(out: Path, sites: Sites) -> None:
@@ -414,9 +495,9 @@ def check_listing(out: Path, sites: Sites) -> None:
         print(f"  warning: {sites.name}-{sites.count}: {shown} entries shown, {expected} keys in the file")
 
 
-def bibtex_failures(out: Path, keys: list[str]) -> int:
+def bibtex_failures(out: Path, keys: list[str], page_name: str = "publications") -> int:
     """How many cited entries mkdocs-bibtex left unformatted (a footnote with no text, or the raw key)."""
-    page = (out / "publications" / "index.html").read_text(encoding="utf-8")
+    page = (out / page_name / "index.html").read_text(encoding="utf-8")
     footnotes = re.findall(r'<li id="fn:[^"]*">(.*?)</li>', page, re.DOTALL)
     empty = sum(1 for text in footnotes if not re.sub(r"<[^>]+>|&#8617;|\s", "", text))
     missing = max(len(set(keys)) - len(footnotes), 0)
@@ -591,39 +672,43 @@ def report(
     weight: tuple[int, int, int, list[str]] | None,
     notes: list[str],
     runs: int,
+    defaults: tuple[list[str], list[str]] = ([], []),
+    citations: list[str] | None = None,
 ) -> str:
     out: list[str] = []
     out.append(f"Machine: {machine()}.  ")
     out.append(f"Medians of {runs} interleaved runs per row ({max(runs // 2, 1)} at 10,000 entries).")
     out += [f"Note: {note}" for note in notes]
     out.append("")
-    out.append("### Listing page: one page showing every entry")
+    out += defaults[0]
+    out.append("### Listing page: one page showing every entry (publication pages and exports off)")
     out.append("")
     out.append(
-        "| data | entries | bare MkDocs | with plugin | plugin's own | bibtexparser | own / parse "
+        "| data | theme | entries | bare MkDocs | with plugin | plugin's own | bibtexparser | own / parse "
         "| mkdocs-bibtex own | bibtex / ours | mkdocs-bibtex unformatted |"
     )
-    out.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
+    out.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
     for row in rows:
         failed = "–" if row.bibtex_failed is None else f"{row.bibtex_failed} ({row.bibtex_failed / row.count:.0%})"
         out.append(
-            f"| {row.name} | {row.count:,} | {ms(row.bare)} | {ms(row.plugin_build)} | {ms(row.plugin_own)} "
+            f"| {row.name} | {row.theme} | {row.count:,} | {ms(row.bare)} | {ms(row.plugin_build)} | {ms(row.plugin_own)} "
             f"| {ms(row.parse)} | {ratio(row.plugin_own, row.parse)} | {ms(row.bibtex_own)} "
             f"| {ratio(row.bibtex_own, row.plugin_own)} | {failed} |"
         )
     out.append("")
+    out += citations or []
     out.append("### Growth of the plugin's own cost per 10x entries (1.00x = linear)")
     out.append("")
-    out.append("| data | step | cost ratio | vs linear |")
-    out.append("|---|---|--:|--:|")
+    out.append("| data | theme | step | cost ratio | vs linear |")
+    out.append("|---|---|---|--:|--:|")
     growth_ok = True
-    for name in dict.fromkeys(row.name for row in rows):
-        series = [row for row in rows if row.name == name and row.count >= 100]
+    for name, theme in dict.fromkeys((row.name, row.theme) for row in rows):
+        series = [row for row in rows if (row.name, row.theme) == (name, theme) and row.count >= 100]
         for small, large in zip(series, series[1:], strict=False):
             factor = large.plugin_own / small.plugin_own
             linear = factor / (large.count / small.count)
             growth_ok &= linear <= 1.2
-            out.append(f"| {name} | {small.count:,} → {large.count:,} | {factor:.1f}x | {linear:.2f}x |")
+            out.append(f"| {name} | {theme} | {small.count:,} → {large.count:,} | {factor:.1f}x | {linear:.2f}x |")
     out.append("")
     if serve:
         out.append("### `mkdocs serve` rebuilds (one plugin instance, in process)")
@@ -659,21 +744,23 @@ def report(
     # Targets -------------------------------------------------------------------------
     out.append("### Targets")
     out.append("")
+    out += defaults[1]
     thousand = [row for row in rows if row.count == 1_000]
     real = [row for row in thousand if row.name == "petsc"] or thousand
     for row in real:
         out.append(
-            f"- {row.name}, 1,000 entries: plugin's own cost {ratio(row.plugin_own, row.parse)} bibtexparser's parse "
+            f"- {row.name}, {row.theme}, 1,000 entries: plugin's own cost {ratio(row.plugin_own, row.parse)} bibtexparser's parse "
             f"(target ≤ 2x): {verdict(row.plugin_own <= 2 * row.parse)}"
         )
         if row.bibtex_own is not None:
             out.append(
-                f"- {row.name}, 1,000 entries: mkdocs-bibtex costs {ratio(row.bibtex_own, row.plugin_own)} ours "
+                f"- {row.name}, {row.theme}, 1,000 entries: mkdocs-bibtex costs {ratio(row.bibtex_own, row.plugin_own)} ours "
                 f"(target ≥ 8x): {verdict(row.bibtex_own >= 8 * row.plugin_own)}"
             )
         else:
             out.append("- mkdocs-bibtex comparison: not run (install bench/requirements.txt; `make bench` does)")
-    out.append(f"- growth 100 → 10,000 no worse than 1.2x linear per 10x: {verdict(growth_ok)}")
+    if any(row.count >= 1_000 for row in rows):
+        out.append(f"- growth 100 → 10,000 no worse than 1.2x linear per 10x: {verdict(growth_ok)}")
     for result in serve:
         out.append(
             f"- serve, {result.name} {result.count:,}: edited / unchanged {ratio(result.edited, result.unchanged)} "
@@ -695,13 +782,54 @@ def report(
 # ------------------------------------------------------------------------------- main
 
 
+def measure_default_configuration(
+    work: Path, entries: list[str], themes: list[str], args: argparse.Namespace
+) -> tuple[list[str], list[str]]:
+    """The rows of bench/defaults.py: per page, exports, fixed cost, serve and memory, each theme."""
+    rows: list[defaults.DefaultRow] = []
+    fixed: dict[str, tuple[float, float]] = {}
+    serve_rows: list[defaults.DefaultServe] = []
+    memory_rows: dict[str, tuple[float, float]] = {}
+    sizes = [size for size in defaults.SIZES if size <= len(entries) and (not args.quick or size <= 100)]
+    for theme in themes:
+        for size in sizes:
+            sites = defaults.make_default_sites(work, theme, entries, size, static_listing)
+            row = defaults.measure_defaults(
+                sites, work / f"defaults-out-{theme}-{size}", args.runs, timed_build, parse_time, ACADEMIC_TIMER
+            )
+            rows.append(row)
+            print(
+                f" defaults {theme:>8} {size:>6,}: page {ms(row.page_cost)} vs bare page {ms(row.bare_page_cost)}, "
+                f"exports {ms(row.exports_cost)} vs parse {ms(row.parse)}",
+                flush=True,
+            )
+        small = defaults.make_default_sites(work, theme, entries, defaults.FIXED_SIZE, static_listing)
+        fixed[theme] = defaults.fixed_cost(small, work / f"fixed-out-{theme}", args.runs)
+        print(f" defaults {theme:>8} fixed: bare {ms(fixed[theme][0])}, plugin {ms(fixed[theme][1])}", flush=True)
+        if args.quick:
+            continue
+        sites = defaults.make_default_sites(work, theme, entries, defaults.SERVE_SIZE, static_listing)
+        result = defaults.measure_default_serve(
+            sites, work / f"defaults-serve-{theme}", args.runs, load, forget_plugins, edit_title
+        )
+        serve_rows.append(result)
+        print(f" defaults {theme:>8} serve: unchanged {ms(result.unchanged)}, edited {ms(result.edited)}", flush=True)
+        if len(entries) >= defaults.MEMORY_SIZE:
+            sites = defaults.make_default_sites(work, theme, entries, defaults.MEMORY_SIZE, static_listing)
+            memory_rows[theme] = defaults.peak_memory_pair(sites, work / f"defaults-memory-{theme}", peak_memory)
+            print(f" defaults {theme:>8} memory: {memory_rows[theme]}", flush=True)
+    return defaults.report_defaults(rows, fixed, serve_rows, memory_rows)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement (median); fewer at 10,000")
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="entry counts, comma-separated")
     parser.add_argument("--quick", action="store_true", help="sizes up to 1,000 and no memory / serve runs")
     parser.add_argument("--no-listing", action="store_true", help="only the serve, memory and weight parts")
+    parser.add_argument("--no-defaults", action="store_true", help="leave out the default-configuration rows")
     parser.add_argument("--write", type=Path, help="also write the Markdown report to this file")
+    parser.add_argument("--citations", type=int, default=CITATIONS, help="citations (of as many entries) on one page")
     parser.add_argument("--memory-child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.memory_child:
@@ -736,20 +864,28 @@ def main() -> None:
     rows: list[Row] = []
     serve: list[ServeResult] = []
     memory: list[tuple[str, float, float]] = []
+    themes = defaults.installed_themes()
+    if "material" not in themes:
+        notes.append("mkdocs-material is not installed (pip install -r bench/requirements.txt): mkdocs theme only.")
+    defaults_report: tuple[list[str], list[str]] = ([], [])
     try:
-        for name, entries in datasets:
-            for size in [] if args.no_listing else sizes:
-                if size > len(entries):
-                    continue
-                sites = make_sites(work, name, entries, size)
-                runs = max(args.runs // 2, 1) if size >= 10_000 else args.runs
-                row = measure_listing(sites, work / f"out-{name}-{size}", runs)
-                rows.append(row)
-                print(
-                    f"{name:>9} {size:>6,}: bare {ms(row.bare)}, plugin build {ms(row.plugin_build)}, "
-                    f"own {ms(row.plugin_own)}, parse {ms(row.parse)}, mkdocs-bibtex own {ms(row.bibtex_own)}",
-                    flush=True,
-                )
+        if not args.no_defaults:
+            defaults_report = measure_default_configuration(work, datasets[0][1], themes, args)
+        for theme in themes:
+            # The mkdocs theme for every data set; Material for the first (the real data when present).
+            for name, entries in datasets if theme == "mkdocs" else datasets[:1]:
+                for size in [] if args.no_listing else sizes:
+                    if size > len(entries):
+                        continue
+                    sites = make_sites(work, name, entries, size, theme)
+                    runs = max(args.runs // 2, 1) if size >= 10_000 else args.runs
+                    row = measure_listing(sites, work / f"out-{name}-{theme}-{size}", runs)
+                    rows.append(row)
+                    print(
+                        f"{name:>9} {theme:>8} {size:>6,}: bare {ms(row.bare)}, plugin build {ms(row.plugin_build)}, "
+                        f"own {ms(row.plugin_own)}, parse {ms(row.parse)}, mkdocs-bibtex own {ms(row.bibtex_own)}",
+                        flush=True,
+                    )
         if not args.quick:
             for name, entries in datasets:
                 if len(entries) >= SERVE_SIZE:
@@ -765,10 +901,14 @@ def main() -> None:
                     plugin = peak_memory(sites.plugin, work / "memory-plugin")
                     memory.append((name, bare, plugin))
                     print(f"{name:>9} memory: bare {bare:.0f} MB, plugin {plugin:.0f} MB", flush=True)
+        citations: list[str] = []
+        if args.citations:
+            name, entries = datasets[0]
+            citations = measure_citations(work, name, entries, min(args.citations, len(entries)), args.runs)
         weight = page_weight(datasets[0][1], work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    text = report(rows, serve, memory, weight, notes, args.runs)
+    text = report(rows, serve, memory, weight, notes, args.runs, defaults_report, citations)
     print()
     print(text)
     if args.write:

@@ -22,7 +22,6 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-import yaml
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -42,20 +41,23 @@ from .render.urls import OutputUrls, assign_slugs
 
 
 def publication_page_markdown(pub: Publication) -> str:
-    """The Markdown of a generated publication page: front matter and a `/// publication` block."""
-    # Themes print `title` and `description` without escaping them (MkDocs' own titles are HTML).
-    front_matter = yaml.safe_dump(
-        {
-            "title": html.escape(pub.title),
-            "description": html.escape(description(pub)),
-            "academic_publication": pub.key,
-        },
-        allow_unicode=True,
-        sort_keys=False,
-        width=10_000,
-    )
+    """The Markdown of a generated publication page: one `/// publication` block.
+
+    Its title and description are not front matter (a YAML dump here and a YAML parse in
+    MkDocs cost more than the rest of the page's content): `page_meta` gives them, and the
+    plugin sets them on the page before the Markdown is converted."""
     # JSON is YAML: a quoted key survives `:`, `#` and any other character.
-    return f"---\n{front_matter}---\n\n/// publication\n    key: {json.dumps(pub.key)}\n    heading_level: 1\n///\n"
+    return f"/// publication\n    key: {json.dumps(pub.key)}\n    heading_level: 1\n///\n"
+
+
+def publication_page_meta(pub: Publication) -> dict[str, str]:
+    """The metadata of a generated publication page (what its front matter would say)."""
+    # Themes print `title` and `description` without escaping them (MkDocs' own titles are HTML).
+    return {
+        "title": html.escape(pub.title),
+        "description": html.escape(description(pub)),
+        "academic_publication": pub.key,
+    }
 
 
 class SiteOutputs:
@@ -68,6 +70,8 @@ class SiteOutputs:
         self.site_name = ""
         #: src_uri of each publication page (generated or the user's own) -> BibTeX key.
         self.page_keys: dict[str, str] = {}
+        #: src_uri of each generated publication page (not the user's own) -> BibTeX key.
+        self.generated_pages: dict[str, str] = {}
         self.feed_url = ""
         #: src_uri -> canonical URL of each page that shows a `/// news` block, in this build.
         self.news_page_urls: dict[str, str] = {}
@@ -85,6 +89,7 @@ class SiteOutputs:
         self.site_url = config.site_url or ""
         self.site_name = config.site_name
         self.page_keys = {}
+        self.generated_pages = {}
         self.news_page_urls = {}
         documentation = files.documentation_pages()
         self.site_pages = [file.src_uri for file in documentation]
@@ -100,30 +105,43 @@ class SiteOutputs:
         pages: dict[str, str] = {}
         bib_files: dict[str, str] = {}
 
-        def add(src_uri: str, content: str, inclusion: InclusionLevel = InclusionLevel.UNDEFINED) -> File:
-            """Add a generated file, unless the user has one at that path (theirs wins)."""
+        def add(src_uri: str, content: str, inclusion: InclusionLevel = InclusionLevel.UNDEFINED) -> tuple[File, bool]:
+            """Add a generated file, unless the user has one at that path (theirs wins);
+            the file and whether it is the generated one."""
             generated = File.generated(config, src_uri, content=content, inclusion=inclusion)
             existing = files.get_file_from_path(src_uri) or dest_uris.get(generated.dest_uri)
             if existing is not None:
                 log.info("%s exists in docs_dir; it is used instead of the generated one", src_uri)
-                return existing
+                return existing, False
             files.append(generated)
             dest_uris[generated.dest_uri] = generated
-            return generated
+            return generated, True
 
         for pub in publications:
             slug = slugs[pub.key]
             if self.options.publication_pages:
-                page = add(f"{folder}/{slug}/index.md", publication_page_markdown(pub), InclusionLevel.NOT_IN_NAV)
+                page, generated = add(
+                    f"{folder}/{slug}/index.md", publication_page_markdown(pub), InclusionLevel.NOT_IN_NAV
+                )
                 pages[pub.key] = page.url
                 self.page_keys[page.src_uri] = pub.key
-            if self.options.exports and bibtex_entry(pub):
-                bib_files[pub.key] = add(f"{folder}/{slug}.bib", bibtex_entry(pub)).url
+                if generated:
+                    self.generated_pages[page.src_uri] = pub.key
+            if self.options.exports:
+                entry = bibtex_entry(pub)
+                if entry:
+                    bib_files[pub.key] = add(f"{folder}/{slug}.bib", entry)[0].url
         if self.options.exports:
             add(self.options.exports_bibtex, bibtex_bibliography(publications))
             add(self.options.exports_csl_json, csl_json(publications))
         self._plan_feed()
         return OutputUrls(pages=pages, bib_files=bib_files)
+
+    def page_meta(self, src_uri: str) -> dict[str, str] | None:
+        """The metadata of the generated publication page at `src_uri` (None for any other page)."""
+        key = self.generated_pages.get(src_uri)
+        pub = self.dataset.publication(key) if key else None
+        return publication_page_meta(pub) if pub is not None else None
 
     def _plan_feed(self) -> None:
         """Decide whether this build writes the news feed (pages link to it from their head).

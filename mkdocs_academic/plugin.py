@@ -162,6 +162,10 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
             log.warning("%s", problem)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self.outputs is not None:
+            meta = self.outputs.page_meta(page.file.src_uri)
+            if meta is not None:
+                page.meta.update(meta)
         if self.context is not None:
             self.context.set_page(page.file.src_uri, lambda: _page_source(page, markdown))
             self.context.base_url = "../" * page.url.count("/")

@@ -6,7 +6,6 @@ also know where they were written, so validation can name the exact line of a mi
 
 from __future__ import annotations
 
-import difflib
 import json
 from pathlib import Path
 from typing import Any
@@ -172,5 +171,7 @@ def load_data_file(path: Path, display_path: str, problems: list[Problem]) -> An
 
 def did_you_mean(word: str, choices: list[str] | tuple[str, ...] | set[str] | frozenset[str]) -> str:
     """A ' — did you mean 'x'?' hint for an unknown name, or '' when nothing is close."""
+    import difflib  # here, not at the top: only a mistake needs it, and it costs every build's start
+
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else ""

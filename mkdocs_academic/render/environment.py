@@ -143,6 +143,8 @@ class Renderer:
         self.template_dirs = tuple(Path(folder) for folder in template_dirs)
         self.me = me or MeMatcher([])
         self.max_authors = max_authors
+        #: The entry of the publication page being rendered: (publication, base URL, entry).
+        self._page_entry: tuple[Publication, str, EntryContext] | None = None
         self.markdown = InlineMarkdown(allow_html)
         self.env = Environment(
             loader=ChoiceLoader(
@@ -188,6 +190,7 @@ class Renderer:
         """Write what follows in another language (pages of a multilingual site)."""
         if labels is not self.labels:
             self._use_labels(labels)
+            self._page_entry = None
 
     def entry_context(
         self,
@@ -277,7 +280,13 @@ class Renderer:
         """One part of a publication's own page: "summary" (authors, venue, links), "abstract"
         or "bibtex". The page's headings are real elements added by the `/// publication` block.
         Its author list is never cut."""
-        entry = self.entry_context(pub, element_id="", base_url=base_url, show_abstract=True, show_bibtex=True)
+        # A page renders its parts one after the other: its entry is worked out once.
+        last = self._page_entry
+        if last is not None and last[0] is pub and last[1] == base_url:
+            entry = last[2]
+        else:
+            entry = self.entry_context(pub, element_id="", base_url=base_url, show_abstract=True, show_bibtex=True)
+            self._page_entry = (pub, base_url, entry)
         return self.render(
             "publication-page.html",
             pub=pub,
