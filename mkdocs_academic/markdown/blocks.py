@@ -14,10 +14,8 @@ from typing import Any
 from markdown.util import AtomicString
 from pymdownx.blocks.block import Block, type_html_attribute_dict
 
-from ..blocks import BLOCKS, Heading, run_block
+from ..blocks import Heading, run_block
 from ..data.yamlfile import did_you_mean
-from ..options import parse_options
-from ..render.environment import TemplateProblem
 from .context import BuildContext
 
 
@@ -66,9 +64,6 @@ class AcademicBlock(Block):
             self.warn("text inside the block is ignored; put it before or after the block")
         block.text = None
         self.element = block
-        if self.NAME not in BLOCKS:
-            self._fill_markdown_only(block)
-            return
         rendered = run_block(self.NAME, self.given_options, self.context, self, self.argument or None)
         for name, value in rendered.attributes.items():
             block.set(name, value)
@@ -81,22 +76,6 @@ class AcademicBlock(Block):
             else:
                 holder = etree.SubElement(block, "p")
                 holder.text = self.md.htmlStash.store(part.markup)
-
-    def _fill_markdown_only(self, block: etree.Element) -> None:
-        context = self.context
-        values, errors = parse_options(self.NAME, self.given_options, context.block_defaults(self.NAME))
-        for error in errors:
-            self.warn(error)
-        context.record_block(self.NAME)
-        try:
-            self.fill(block, values, context)
-        except TemplateProblem as problem:
-            self.warn(f"{problem}; fix or remove your copy of the template")
-
-    def fill(self, block: etree.Element, options: dict[str, Any], context: BuildContext) -> None:
-        """A block of the Markdown hosts only, not in the core (one that needs the whole page,
-        such as `/// bibliography`): put its content into `block`. Core blocks never get here."""
-        raise NotImplementedError(f"/// {self.NAME} is neither a core block nor fills itself")
 
     # What the core asks of the page (`blocks.BlockPage`) ---------------------------------
 
