@@ -173,3 +173,15 @@ def test_a_crossref_parent_and_an_ids_alias_can_be_cited(tmp_path: Path) -> None
     # The list itself still leaves the container out (a paper names it as its venue).
     listing = html[html.index("academic-publications") : html.index("academic-references")]
     assert 'data-key="icml1900"' not in listing
+
+
+def test_a_bibliography_command_right_under_the_text_is_a_place(tmp_path: Path) -> None:
+    """`\\bibliography` on the line after the text (one Markdown paragraph): the references go
+    there and the command is not shown, as with mkdocs-bibtex."""
+    page = "# Notes\n\nSee [@babbage1864].\n\\bibliography\n\nAfter the references.\n"
+    _, built = build_site(tmp_path, {"index.md": page})
+    assert built.ok, built.output
+    html = built.html()
+    assert "\\bibliography" not in html
+    assert html.index('id="ref-babbage1864"') < html.index("After the references.")
+    assert html.index("See ") < html.index('id="ref-babbage1864"')

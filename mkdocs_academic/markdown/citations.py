@@ -192,6 +192,7 @@ class CitationsTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         page = self.page  # kept until the next page starts (the preprocessor resets it)
+        _split_trailing_commands(root)
         commands = [p for p in root.iter("p") if len(p) == 0 and (p.text or "").strip() in BIBLIOGRAPHY_COMMANDS]
         if not page.citations and not page.blocks:
             # As with mkdocs-bibtex, `\bibliography` on a page that cites nothing is nothing.
@@ -264,6 +265,28 @@ class CitationsTreeprocessor(Treeprocessor):
         except OptionError as error:
             log.warning("%sfront matter citation_style: %s", self.where("citation_style:"), error)
             return None
+
+
+def _split_trailing_commands(root: etree.Element) -> None:
+    """`Text [@a].` and `\\bibliography` on the next line are one paragraph for Markdown (no
+    blank line between them, as mkdocs-bibtex pages often have it): the command becomes a
+    paragraph of its own after the text."""
+    for parent in list(root.iter()):
+        for index, paragraph in reversed(list(enumerate(parent))):
+            if paragraph.tag != "p":
+                continue
+            last = paragraph[-1] if len(paragraph) else None
+            text = (last.tail if last is not None else paragraph.text) or ""
+            head, newline, command = text.rstrip().rpartition("\n")
+            if not newline or command.strip() not in BIBLIOGRAPHY_COMMANDS:
+                continue
+            if last is not None:
+                last.tail = head
+            else:
+                paragraph.text = head
+            own = etree.Element("p")
+            own.text = command.strip()
+            parent.insert(index + 1, own)
 
 
 def _drop_empty_commands(root: etree.Element, commands: list[etree.Element]) -> list[etree.Element]:
