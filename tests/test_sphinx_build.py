@@ -588,3 +588,27 @@ def test_no_feed_without_html_baseurl_and_no_outputs_for_text(tmp_path: Path) ->
     _, warnings = build(tmp_path / "site", "text")
     assert warnings == ""
     assert not (root / "_build/text/publications").exists()
+
+
+def test_data_links_to_pages_written_for_mkdocs_name_the_builders_pages(tmp_path: Path) -> None:
+    """The same data files as in MkDocs: `publications/#key` (news.yml) and `cv/` (profile.yml)
+    name documents of the project, and link to them as each HTML builder writes them."""
+    pages = {
+        "index.rst": "Home\n====\n\n.. toctree::\n\n   sub/news\n   publications\n   cv\n",
+        "sub/news.rst": "News\n====\n\n.. news::\n\n.. profile::\n",
+        "publications.rst": "Publications\n============\n\n.. publications::\n",
+        "cv.rst": "CV\n==\n\nMy CV.\n",
+    }
+    (tmp_path / "site/sub").mkdir(parents=True)
+    root = write_project(tmp_path / "site", pages)
+    expected = {
+        "html": ("sub/news.html", "../publications.html#lovelace2020engines", "../cv.html"),
+        "dirhtml": ("sub/news/index.html", "../../publications/#lovelace2020engines", "../../cv/"),
+        "singlehtml": ("index.html", "#lovelace2020engines", "#document-cv"),
+    }
+    for builder, (page, news_link, cv_link) in expected.items():
+        out, doctrees = root / "_build" / builder, root / "_build" / "doctrees"
+        assert build_main(["-q", "-W", "-b", builder, "-d", str(doctrees), str(root), str(out)]) == 0
+        html = (out / page).read_text(encoding="utf-8")
+        assert f'href="{news_link}"' in html, builder
+        assert f'href="{cv_link}"' in html, builder

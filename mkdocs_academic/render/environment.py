@@ -143,6 +143,9 @@ class Renderer:
         self.template_dirs = tuple(Path(folder) for folder in template_dirs)
         self.me = me or MeMatcher([])
         self.max_authors = max_authors
+        #: A site path as the host writes that page (`publications/` -> `publications.html` in
+        #: Sphinx's html builder); the MkDocs hosts keep paths as written.
+        self.site_path: Callable[[str], str] = _as_written
         #: The entry of the publication page being rendered: (publication, base URL, entry).
         self._page_entry: tuple[Publication, str, EntryContext] | None = None
         self.markdown = InlineMarkdown(allow_html)
@@ -163,7 +166,7 @@ class Renderer:
         )
         self.env.filters["date"] = lambda date, short=False: format_date(date, self.labels, short)
         self.env.filters["date_range"] = lambda when, short=True: format_date_range(when, self.labels, short)
-        self.env.filters["site_url"] = resolve_url
+        self.env.filters["site_url"] = self.link
         self.env.filters["markdown"] = self.markdown.block
         self.env.filters["inline_markdown"] = self.markdown.inline
         self.env.filters["text"] = text_content
@@ -185,6 +188,11 @@ class Renderer:
             return Markup(self.env.get_template(f"academic/{template}").render(**context).strip())
         except Exception as error:  # noqa: BLE001 - any mistake in a template (a user's) is a message
             raise _problem(template, error) from error
+
+    def link(self, url: str, base_url: str) -> str:
+        """A link of the data as this page needs it: a page of the site as the host writes it
+        (`site_path`), relative to the page (`base_url`); "" for an unsafe one."""
+        return resolve_url(self.site_path(url), base_url)
 
     def set_labels(self, labels: Labels) -> None:
         """Write what follows in another language (pages of a multilingual site)."""
@@ -211,9 +219,9 @@ class Renderer:
         return EntryContext(
             pub=pub,
             id=element_id,
-            authors=author_items(pub.authors, self.me, max_authors, base_url),
-            editors=author_items(pub.editors, self.me, max_authors, base_url) if not pub.authors else [],
-            links=[(link, url) for link in pub.links if (url := resolve_url(link.url, base_url))],
+            authors=author_items(pub.authors, self.me, max_authors, base_url, self.link),
+            editors=author_items(pub.editors, self.me, max_authors, base_url, self.link) if not pub.authors else [],
+            links=[(link, url) for link in pub.links if (url := self.link(link.url, base_url))],
             preview=resolve_url(pub.preview, base_url) if pub.preview else "",
             show_abstract=show_abstract and bool(pub.abstract),
             show_bibtex=show_bibtex and pub.show_bibtex and bool(pub.bibtex),
@@ -318,3 +326,8 @@ def _problem(template: str, error: Exception) -> TemplateProblem:
             where = f"{trace.tb_frame.f_code.co_filename}:{trace.tb_lineno}"
         trace = trace.tb_next
     return TemplateProblem(f"template {where}: {error}")
+
+
+def _as_written(path: str) -> str:
+    """A site path unchanged (the MkDocs hosts: a link names the page as the site serves it)."""
+    return path

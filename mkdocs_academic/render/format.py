@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from markupsafe import Markup
@@ -90,12 +90,17 @@ def format_date_range(when: DateRange | None, labels: Labels, short: bool = True
 
 
 def author_items(
-    people: Sequence[Person], me: MeMatcher, max_authors: int | None = None, base_url: str = ""
+    people: Sequence[Person],
+    me: MeMatcher,
+    max_authors: int | None = None,
+    base_url: str = "",
+    resolve: Callable[[str, str], str] | None = None,
 ) -> list[AuthorItem]:
     """Names for display; with `max_authors`, the list is cut but the site owner stays visible.
 
     An author's relative `url` (a page of the site) is made relative to the page (`base_url`,
-    as `resolve_url`)."""
+    by `resolve`, `resolve_url` unless given)."""
+    resolve = resolve or resolve_url
     anyone = bool(me)  # an empty matcher matches nobody: no need to ask it for each name
     # Positional arguments: this runs for every name of every entry of a list.
     items = [
@@ -105,7 +110,7 @@ def author_items(
             person.full,
             anyone and me.matches(person),
             person.marks,
-            resolve_url(person.url, base_url) if person.url else "",
+            resolve(person.url, base_url) if person.url else "",
         )
         for person in people
     ]

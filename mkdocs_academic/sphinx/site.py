@@ -20,6 +20,7 @@ from sphinx.util import logging
 
 from ..blocks import BuildContext
 from ..data.store import DataStore
+from ..data.urls import site_path
 from ..data.yamlfile import did_you_mean
 from ..options import SITE_OPTIONS, SiteOptions, build_site_options
 from ..render.labels import Labels
@@ -39,6 +40,26 @@ class Site:
     #: The builder's name and its `get_target_uri` (set before the documents are read).
     builder: str = ""
     target_uri: Callable[[str], str] | None = None
+    #: The project's documents (set before they are read), for `page_path`.
+    docnames: frozenset[str] = frozenset()
+
+    def page_path(self, url: str) -> str:
+        """A link of the data to a document of the project, written as MkDocs serves that
+        page (`cv/`, `publications/#key`, `cv.md`), as this builder writes it (`cv.html`,
+        `publications.html#key`); any other link as it is. The same data files then link
+        right from both hosts."""
+        path = site_path(url)
+        if path is None or self.target_uri is None:
+            return url
+        name = path.strip("/")
+        for suffix in (".md", ".rst", ".html"):
+            name = name.removesuffix(suffix)
+        for docname in (name, f"{name}/index" if name else "index"):
+            if docname in self.docnames:
+                uri, fragment = self.target_uri(docname), url.partition("#")[2]
+                # singlehtml's pages are anchors of one page (`#document-cv`): a fragment wins.
+                return f"{uri.partition('#')[0]}#{fragment}" if fragment else uri
+        return url
 
     def root_prefix(self, docname: str) -> str:
         """The relative path from the output page of `docname` to the site root (`../`): a
@@ -134,6 +155,8 @@ def report_data_problems(app: Sphinx, *args: Any) -> None:
     site.builder = str(getattr(app.builder, "name", ""))
     # Only HTML builders know a page's URI before the documents are read (and need it).
     site.target_uri = app.builder.get_target_uri if getattr(app.builder, "format", "") == "html" else None
+    site.docnames = frozenset(app.env.found_docs)
+    site.context.renderer.site_path = site.page_path
     try:
         dataset = site.context.dataset()
     except OSError as error:
