@@ -16,6 +16,7 @@ from pathlib import Path
 import markdown
 import pytest
 
+from mkdocs_academic.blocks import claim_id
 from mkdocs_academic.data.store import DataStore
 
 pytest.importorskip("sphinx")
@@ -449,12 +450,7 @@ class FakePage:
         self.warnings.append(message)
 
     def unique_id(self, slug: str) -> str:
-        candidate, number = slug, 1
-        while candidate in self.ids:
-            number += 1
-            candidate = f"{slug}-{number}"
-        self.ids.add(candidate)
-        return candidate
+        return claim_id(slug, self.ids)
 
     def auto_heading_level(self) -> int:
         return 2

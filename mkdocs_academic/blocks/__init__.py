@@ -7,7 +7,7 @@ A host (the Python-Markdown Blocks in `markdown/`, the Sphinx directives in `sph
 """
 
 from .context import BuildContext, PageRecord, report_problems
-from .parts import BlockPage, Heading, Html, Part, Rendered
+from .parts import BlockPage, Heading, Html, Part, Rendered, claim_id
 from .run import BLOCKS, run_block
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "PageRecord",
     "Part",
     "Rendered",
+    "claim_id",
     "report_problems",
     "run_block",
 ]

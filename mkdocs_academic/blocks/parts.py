@@ -8,6 +8,7 @@ page, and the heading level below the last heading before the block.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -48,6 +49,17 @@ class Rendered:
     def add_heading(self, level: int, text: str, id: str | None = None) -> None:
         """Append a heading."""
         self.parts.append(Heading(level, text, id))
+
+
+def claim_id(slug: str, used: set[str], taken: Container[str] = frozenset()) -> str:
+    """The first of `slug`, `slug-2`, `slug-3`... neither in `used` nor in `taken`, added to
+    `used`: how every host's page makes the ids of its blocks unique."""
+    candidate, number = slug, 1
+    while candidate in used or candidate in taken:
+        number += 1
+        candidate = f"{slug}-{number}"
+    used.add(candidate)
+    return candidate
 
 
 class BlockPage(Protocol):

@@ -14,7 +14,7 @@ from typing import Any
 from markdown.util import AtomicString
 from pymdownx.blocks.block import Block, type_html_attribute_dict
 
-from ..blocks import Heading, run_block
+from ..blocks import Heading, claim_id, run_block
 from ..data.yamlfile import did_you_mean
 from .context import BuildContext
 
@@ -93,13 +93,7 @@ class AcademicBlock(Block):
 
     def unique_id(self, slug: str) -> str:
         """An id not used yet on this page by our blocks (`key`, then `key-2`, ...)."""
-        used: set[str] = self.tracker.setdefault("ids", set())
-        candidate, number = slug, 1
-        while candidate in used:
-            number += 1
-            candidate = f"{slug}-{number}"
-        used.add(candidate)
-        return candidate
+        return claim_id(slug, self.tracker.setdefault("ids", set()))
 
 
 def _set_heading_text(heading: etree.Element, text: str) -> None:

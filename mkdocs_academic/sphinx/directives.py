@@ -18,7 +18,7 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from ..blocks import BLOCKS, Heading, Rendered, run_block
+from ..blocks import BLOCKS, Heading, Rendered, claim_id, run_block
 from ..options import BLOCK_OPTIONS, OPTION_ALIASES, boolean, optional_boolean
 from .nodes import HEADING_CLASS, html_node
 from .outputs import note_block_page, note_news_page, note_profile_page
@@ -126,12 +126,7 @@ class AcademicDirective(SphinxDirective):
         """An id not used yet on this document by our directives (`key`, then `key-2`, ...)."""
         used = self.env.temp_data.setdefault("academic_ids", set())  # the ids of this document
         assert isinstance(used, set)
-        candidate, number = slug, 1
-        while candidate in used or candidate in self.state.document.ids:
-            number += 1
-            candidate = f"{slug}-{number}"
-        used.add(candidate)
-        return candidate
+        return claim_id(slug, used, self.state.document.ids)
 
     def auto_heading_level(self) -> int:
         """Sections nest by structure in docutils: only the levels' order matters here."""

@@ -23,7 +23,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from ..blocks import Heading, Rendered, run_block
+from ..blocks import Heading, Rendered, claim_id, run_block
 from ..data.news import select_news
 from ..render.exports import bibtex_bibliography, bibtex_entry, csl_json
 from ..render.feed import atom_feed, news_entries
@@ -83,12 +83,7 @@ class _OutputPage:
         logger.warning("academic: %s: %s", self.pagename, message, type="academic", subtype="block")
 
     def unique_id(self, slug: str) -> str:
-        candidate, number = slug, 1
-        while candidate in self.ids:
-            number += 1
-            candidate = f"{slug}-{number}"
-        self.ids.add(candidate)
-        return candidate
+        return claim_id(slug, self.ids)
 
     def auto_heading_level(self) -> int:
         return 1
