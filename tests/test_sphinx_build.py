@@ -26,7 +26,7 @@ from sphinx.application import Sphinx  # noqa: E402
 from sphinx.cmd.build import build_main  # noqa: E402
 from sphinx.util.docutils import docutils_namespace  # noqa: E402
 
-ANSI = re.compile(r"\x1b\[[0-9;]*m")
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")  # colours and line erases (FORCE_COLOR in CI)
 
 DATA = Path(__file__).resolve().parent / "fixtures" / "sphinx" / "data"
 KEYS = {
@@ -267,7 +267,7 @@ def test_an_edited_data_file_rebuilds_the_pages_that_use_it(tmp_path: Path) -> N
     assert warnings == ""
     html = (root / "_build/html/index.html").read_text(encoding="utf-8")
     assert "Notes, edited" in html and "Notes on the Analytical Engine" not in html
-    reading = [line for line in status.getvalue().splitlines() if line.startswith("reading sources")]
+    reading = [line for line in ANSI.sub("", status.getvalue()).splitlines() if line.startswith("reading sources")]
     assert reading and "index" in reading[-1] and "news" not in "".join(reading)
 
 
@@ -280,7 +280,9 @@ def test_an_unchanged_project_is_not_read_again_and_a_new_data_file_is_seen(tmp_
         status = io.StringIO()
         _, warnings = build(root, status=status)
         assert warnings == ""
-        return "".join(line for line in status.getvalue().splitlines() if line.startswith("reading sources"))
+        return "".join(
+            line for line in ANSI.sub("", status.getvalue()).splitlines() if line.startswith("reading sources")
+        )
 
     assert "index" not in read_documents()  # nothing changed: nothing is read
     (root / "data/more.bib").write_text(
