@@ -1,7 +1,7 @@
 """The files the plugin adds to a site, and the tags it adds to pages' `<head>` (MkDocs glue).
 
-- a page per publication, `<publication_pages_dir>/<slug>/`, whose content is a
-  `/// publication` block (so it goes through the theme like any page) and whose head gets the
+- a page per publication, `<publication_pages_dir>/<slug>/`, whose content is the
+  `publication` block (`PublicationPage`: it goes through the theme like any page) and whose head gets the
   Highwire `citation_*` tags, OpenGraph/Twitter tags and schema.org `ScholarlyArticle` JSON-LD;
 - `publications.bib`, `publications.json` (CSL-JSON) and `<publication_pages_dir>/<slug>.bib`;
 - `feed.xml`, an Atom feed of the news, linked from every page's head; each entry links to its
@@ -18,15 +18,19 @@ functions in `render/` (`exports`, `feed`, `meta`).
 from __future__ import annotations
 
 import html
-import json
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
+from .blocks import Heading
+from .blocks.html import BlockHtml
 from .data.dataset import Dataset
 from .data.models import Publication
 from .data.news import select_news
@@ -40,14 +44,51 @@ from .render.meta import description, highwire_tags, profile_person, scholarly_a
 from .render.urls import OutputUrls, assign_slugs
 
 
-def publication_page_markdown(pub: Publication) -> str:
-    """The Markdown of a generated publication page: one `/// publication` block.
+class PublicationPage(Page):
+    """A generated publication page: the `publication` block of one entry, rendered by the core.
 
-    Its title and description are not front matter (a YAML dump here and a YAML parse in
-    MkDocs cost more than the rest of the page's content): `page_meta` gives them, and the
-    plugin sets them on the page before the Markdown is converted."""
-    # JSON is YAML: a quoted key survives `:`, `#` and any other character.
-    return f"/// publication\n    key: {json.dumps(pub.key)}\n    heading_level: 1\n///\n"
+    It has no Markdown to convert: a Markdown page holding the block would cost a Markdown
+    conversion and a YAML parse of the block's two options, more than the entry itself (and
+    more than a hand-written Markdown page of the same content). `render` sets what MkDocs'
+    own `render` would: the content, the table of contents (the title, "Abstract"), the ids
+    that links may point to. Other plugins see it as any page: `on_page_markdown` gets an
+    empty text, `on_page_content` and `on_post_page` its HTML."""
+
+    def __init__(self, file: File, config: MkDocsConfig, pub: Publication, fill: FillPage) -> None:
+        super().__init__(None, file, config)
+        self.key = pub.key
+        self._meta = publication_page_meta(pub)
+        self._fill = fill
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        """No source: the page's metadata is what its front matter would say."""
+        self.markdown, self.meta = "", dict(self._meta)
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        """The block's HTML, its headings as the table of contents."""
+        filled = self._fill(self)
+        self.content = filled.html
+        self.toc = get_toc(_toc_tokens(filled.headings))
+        self.present_anchor_ids = set(_ELEMENT_ID.findall(filled.html))
+
+
+#: Renders the block of a `PublicationPage` (the plugin's, which holds the build's context).
+FillPage = Callable[[PublicationPage], BlockHtml]
+
+_ELEMENT_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def _toc_tokens(headings: list[Heading]) -> list[Any]:
+    """The headings nested by level, as the `toc` extension gives them to MkDocs' `get_toc`."""
+    top: list[Any] = []
+    open_tokens: list[dict[str, Any]] = []
+    for heading in headings:
+        token = {"level": heading.level, "id": heading.id or "", "name": str(escape(heading.text)), "children": []}
+        while open_tokens and open_tokens[-1]["level"] >= heading.level:
+            open_tokens.pop()
+        (open_tokens[-1]["children"] if open_tokens else top).append(token)
+        open_tokens.append(token)
+    return top
 
 
 def publication_page_meta(pub: Publication) -> dict[str, str]:
@@ -70,8 +111,6 @@ class SiteOutputs:
         self.site_name = ""
         #: src_uri of each publication page (generated or the user's own) -> BibTeX key.
         self.page_keys: dict[str, str] = {}
-        #: src_uri of each generated publication page (not the user's own) -> BibTeX key.
-        self.generated_pages: dict[str, str] = {}
         self.feed_url = ""
         #: src_uri -> canonical URL of each page that shows a `/// news` block, in this build.
         self.news_page_urls: dict[str, str] = {}
@@ -83,13 +122,13 @@ class SiteOutputs:
 
     # -------------------------------------------------------------------- on_files
 
-    def add_files(self, files: Files, config: MkDocsConfig, dataset: Dataset) -> OutputUrls:
-        """Add the publication pages, the exports and decide on the feed; return the URLs."""
+    def add_files(self, files: Files, config: MkDocsConfig, dataset: Dataset, fill: FillPage) -> OutputUrls:
+        """Add the publication pages (`fill` renders each one's block), the exports, and decide
+        on the feed; return the URLs."""
         self.dataset = dataset
         self.site_url = config.site_url or ""
         self.site_name = config.site_name
         self.page_keys = {}
-        self.generated_pages = {}
         self.news_page_urls = {}
         documentation = files.documentation_pages()
         self.site_pages = [file.src_uri for file in documentation]
@@ -120,13 +159,11 @@ class SiteOutputs:
         for pub in publications:
             slug = slugs[pub.key]
             if self.options.publication_pages:
-                page, generated = add(
-                    f"{folder}/{slug}/index.md", publication_page_markdown(pub), InclusionLevel.NOT_IN_NAV
-                )
+                page, generated = add(f"{folder}/{slug}/index.md", "", InclusionLevel.NOT_IN_NAV)
                 pages[pub.key] = page.url
                 self.page_keys[page.src_uri] = pub.key
                 if generated:
-                    self.generated_pages[page.src_uri] = pub.key
+                    PublicationPage(page, config, pub, fill)
             if self.options.exports:
                 entry = bibtex_entry(pub)
                 if entry:
@@ -136,12 +173,6 @@ class SiteOutputs:
             add(self.options.exports_csl_json, csl_json(publications))
         self._plan_feed()
         return OutputUrls(pages=pages, bib_files=bib_files)
-
-    def page_meta(self, src_uri: str) -> dict[str, str] | None:
-        """The metadata of the generated publication page at `src_uri` (None for any other page)."""
-        key = self.generated_pages.get(src_uri)
-        pub = self.dataset.publication(key) if key else None
-        return publication_page_meta(pub) if pub is not None else None
 
     def _plan_feed(self) -> None:
         """Decide whether this build writes the news feed (pages link to it from their head).

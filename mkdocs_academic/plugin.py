@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from markdown.extensions.toc import slugify as default_slugify
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -12,14 +14,17 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .blocks import run_block
+from .blocks.html import BlockHtml, StandalonePage, block_html
 from .config import AcademicConfig
 from .data.site_files import dead_site_links, site_links
 from .data.store import DataStore
 from .log import log
+from .markdown.blocks import PublicationBlock
 from .markdown.context import BuildContext, report_problems
 from .markdown.extension import AcademicExtension
 from .options import SiteOptions
-from .outputs import SiteOutputs, insert_into_head
+from .outputs import PublicationPage, SiteOutputs, insert_into_head
 from .render.environment import TemplateProblem
 from .render.labels import Labels
 
@@ -37,6 +42,7 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
         self.outputs: SiteOutputs | None = None
         self.labels: dict[str, Labels] = {}
         self.options = SiteOptions()
+        self._heading_slug: Callable[[str], str] = lambda text: str(default_slugify(text, "-"))
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with it
@@ -76,6 +82,10 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
             report_data_problems=False,  # reported in on_pre_build, once per build
         )
         self.outputs = SiteOutputs(self.options)
+        # The ids of a generated page's headings, as the `toc` extension makes them on other pages.
+        toc = config.mdx_configs.get("toc") or {}
+        slugify, separator = toc.get("slugify") or default_slugify, toc.get("separator") or "-"
+        self._heading_slug = lambda text: str(slugify(text, separator))
         extension = AcademicExtension()
         extension.context = self.context
         # Once: an i18n plugin builds each language again with the same config.
@@ -106,6 +116,7 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if not self.options.enabled or self.context is None:
             return
+        self.context.hold_dataset(None)  # a build that failed did not release it
         try:
             dataset = self.context.dataset()
         except OSError as error:
@@ -118,6 +129,7 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
         # An i18n plugin sets the theme's language for each build after on_config.
         self.context.renderer.set_labels(self._labels(self._language(config)))
         report_problems(dataset)
+        self.context.hold_dataset(dataset)  # until on_post_build: the files are read once per build
 
     # After other plugins' (mkdocs-static-i18n's runs at -100 and cannot handle generated files).
     @event_priority(-110)
@@ -132,7 +144,9 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
                     )
         if self.context is not None and self.outputs is not None:
             # Publication pages, BibTeX / CSL-JSON downloads; blocks link to them.
-            self.context.output_urls = self.outputs.add_files(files, config, self.context.dataset())
+            self.context.output_urls = self.outputs.add_files(
+                files, config, self.context.dataset(), self._fill_publication_page
+            )
             self._warn_about_dead_links(files, config)
         return files
 
@@ -162,15 +176,21 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
             log.warning("%s", problem)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if self.outputs is not None:
-            meta = self.outputs.page_meta(page.file.src_uri)
-            if meta is not None:
-                page.meta.update(meta)
         if self.context is not None:
             self.context.set_page(page.file.src_uri, lambda: _page_source(page, markdown))
             self.context.base_url = "../" * page.url.count("/")
             self.context.renderer.set_labels(self._labels(self._language(config, page)))
         return markdown
+
+    def _fill_publication_page(self, page: PublicationPage) -> BlockHtml:
+        """The `publication` block of a generated publication page (converted as any page:
+        `on_page_markdown` has made it the current page)."""
+        context = self.context
+        assert context is not None, "publication pages are added in on_files, after on_config"
+        block = PublicationBlock.NAME
+        block_page = StandalonePage(lambda message: context.warn(block, message))
+        rendered = run_block(block, {"key": page.key, "heading_level": 1}, context, block_page)
+        return block_html(block, rendered, block_page, self._heading_slug)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.options.enabled or self.outputs is None or self.context is None:
@@ -185,6 +205,7 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.options.enabled and self.outputs is not None and self.context is not None:
             self.outputs.write_feed(config, self.context.renderer, self.context.pages)
+            self.context.hold_dataset(None)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer | None:
         if self.options.enabled and self.store is not None:

@@ -13,6 +13,7 @@ from urllib.parse import urljoin, urlsplit
 import bibtexparser
 import jsonschema
 import pytest
+import yaml
 from crawler import parse_head, title_links
 from sitebuilder import Built, build, write_site
 
@@ -166,6 +167,35 @@ def test_every_publication_gets_a_page_with_citation_tags(tmp_path: Path, theme:
     # The generated pages stay out of the navigation.
     home = result.html()
     assert "lovelace1843notes/" not in home.split('data-key="lovelace1843notes"')[0]
+
+
+def test_a_publication_page_is_a_page_like_any_other(tmp_path: Path) -> None:
+    """Rendered without Markdown, a generated page still has its title and table of contents
+    (the title, then "Abstract"), ids that other pages' links are checked against, and the
+    content that other plugins' hooks see (here, the search index)."""
+    root = make_site(tmp_path, plugin={}, validation={"anchors": "warn"}, plugins=None)
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = ["search", *config["plugins"]]
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    links = "[the abstract](publications/lovelace1843notes/index.md#abstract) [nowhere](publications/lovelace1843notes/index.md#nowhere)\n"
+    (root / "docs" / "index.md").write_text("# Home\n\n" + links, encoding="utf-8")
+    result = build(root, strict=False)
+    assert result.ok, result.output
+    # The link to a missing anchor warns; the one to the page's Abstract does not.
+    assert (
+        [line for line in result.warnings() if "#" in line]
+        == [line for line in result.warnings() if "#nowhere" in line]
+        != []
+    )
+    page = (result.site / "publications/lovelace1843notes/index.html").read_text(encoding="utf-8")
+    toc = re.findall(r'class="nav-link">([^<]+)</a>', page)
+    assert toc[-2:] == ["Notes on the Analytical Engine", "Abstract"], toc
+    assert '<h1 id="notes-on-the-analytical-engine">Notes on the Analytical Engine</h1>' in page
+    assert re.search(r'<h2 id="abstract">Abstract</h2>', page)
+    search = json.loads((result.site / "search/search_index.json").read_text(encoding="utf-8"))
+    found = [doc for doc in search["docs"] if doc["location"].startswith("publications/lovelace1843notes/")]
+    assert found and found[0]["title"] == "Notes on the Analytical Engine"
+    assert any("We describe the engine." in doc["text"] for doc in found)
 
 
 def test_home_page_entries_link_to_their_pages(tmp_path: Path) -> None:

@@ -63,6 +63,7 @@ class BuildContext:
     #: What the blocks put on each page, by page (as given to `set_page`), since the context was made.
     pages: dict[str, PageRecord] = field(default_factory=dict)
     _reported: Dataset | None = None
+    _held: Dataset | None = None
 
     @classmethod
     def from_options(
@@ -91,12 +92,20 @@ class BuildContext:
         )
 
     def dataset(self) -> Dataset:
-        """The current data (loaded, or reloaded when a file changed)."""
+        """The current data (loaded, or reloaded when a file changed; the held one, if any)."""
+        if self._held is not None:
+            return self._held
         dataset = self.store.load()
         if self.report_data_problems and dataset is not self._reported:
             self._reported = dataset
             report_problems(dataset)
         return dataset
+
+    def hold_dataset(self, dataset: Dataset | None) -> None:
+        """Give every block `dataset` until it is released (`None`), without looking at the
+        files again: a host whose builds have a start (MkDocs' `on_pre_build`) reads the data
+        there, once, instead of checking every data file for each block of each page."""
+        self._held = dataset
 
     def block_defaults(self, block: str) -> Mapping[str, Any]:
         """The site-wide defaults of `block`'s options."""

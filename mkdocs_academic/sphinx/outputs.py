@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -23,13 +24,13 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from ..blocks import Heading, Rendered, claim_id, run_block
+from ..blocks import run_block
+from ..blocks.html import StandalonePage, block_html
 from ..data.news import select_news
 from ..render.exports import bibtex_bibliography, bibtex_entry, csl_json
 from ..render.feed import atom_feed, news_entries
 from ..render.meta import highwire_tags, profile_person, scholarly_article, script_json, social_tags
 from ..render.urls import OutputUrls, assign_slugs
-from ..slugs import slugify
 from .site import Site, site_for
 
 logger = logging.getLogger(__name__)
@@ -72,35 +73,8 @@ def plan_outputs(app: Sphinx, *args: Any) -> None:
     site.context.output_urls = OutputUrls(pages=pages, bib_files=bibs)
 
 
-class _OutputPage:
-    """The `BlockPage` of a generated publication page."""
-
-    def __init__(self, pagename: str) -> None:
-        self.pagename = pagename
-        self.ids: set[str] = set()
-
-    def warn(self, message: str) -> None:
-        logger.warning("academic: %s: %s", self.pagename, message, type="academic", subtype="block")
-
-    def unique_id(self, slug: str) -> str:
-        return claim_id(slug, self.ids)
-
-    def auto_heading_level(self) -> int:
-        return 1
-
-
-def parts_html(block: str, rendered: Rendered, page: _OutputPage) -> str:
-    """A block's parts as one HTML fragment (headings as `<hN id>`), inside the block's `<div>`."""
-    attributes = {"class": f"academic academic-{block}", **rendered.attributes}
-    out = ["<div " + " ".join(f'{name}="{html.escape(value)}"' for name, value in attributes.items()) + ">"]
-    for part in rendered.parts:
-        if isinstance(part, Heading):
-            heading_id = part.id or page.unique_id(slugify(part.text, non_ascii="separate") or "section")
-            out.append(f'<h{part.level} id="{html.escape(heading_id)}">{html.escape(part.text)}</h{part.level}>')
-        else:
-            out.append(part.markup)
-    out.append("</div>")
-    return "\n".join(out)
+def _warn_on_page(pagename: str, message: str) -> None:
+    logger.warning("academic: %s: %s", pagename, message, type="academic", subtype="block")
 
 
 def publication_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
@@ -119,12 +93,12 @@ def publication_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         if pagename in app.env.found_docs:
             logger.info("academic: %s", f"{pagename} is a document of yours; it is used instead of the generated page")
             continue
-        page = _OutputPage(pagename)
+        page = StandalonePage(partial(_warn_on_page, pagename))
         context.page = pagename
         context.base_url = "../" * pagename.count("/")
-        body = parts_html(
+        body = block_html(
             "publication", run_block("publication", {"key": key, "heading_level": 1}, context, page), page
-        )
+        ).html
         page_url = site_url + url if site_url else ""
         meta = highwire_tags(pub, site_url=site_url, page_url=page_url)
         if site.options.publication_pages_social:
