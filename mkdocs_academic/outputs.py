@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -38,10 +39,44 @@ from .log import log
 from .markdown.context import PageRecord
 from .options import SiteOptions
 from .render.environment import Renderer
-from .render.exports import bibtex_bibliography, bibtex_entry, csl_json
+from .render.exports import bibtex_bibliography, bibtex_entry, clean_entry, csl_json
 from .render.feed import atom_feed, news_entries
 from .render.meta import description, highwire_tags, profile_person, scholarly_article, script_json, social_tags
 from .render.urls import OutputUrls, assign_slugs
+
+
+class TextOnDemand(File):
+    """A generated file whose text is made when MkDocs writes it, and not kept.
+
+    MkDocs keeps the text of a generated file for the whole build; at 10,000 entries the
+    downloads (a `.bib` per entry, the site's `.bib` and CSL-JSON) would hold ~20 MB that
+    nothing reads before the files are written. MkDocs reads the text through `_content`
+    (`copy_file`, `content_string`); here that makes it."""
+
+    _make: Callable[[], str | bytes]
+
+    @classmethod
+    def make(
+        cls, config: MkDocsConfig, src_uri: str, text: Callable[[], str], inclusion: InclusionLevel
+    ) -> TextOnDemand:
+        """A file at `src_uri` of the site whose text is `text()`."""
+        file = cls.generated(config, src_uri, content="", inclusion=inclusion)
+        assert isinstance(file, TextOnDemand)
+        file._make = text
+        return file
+
+    @property
+    def _content(self) -> str | bytes:
+        return self._make()
+
+    @_content.setter
+    def _content(self, value: str | bytes | None) -> None:
+        # `File.generated` and a plugin that sets `content_string` give the text itself.
+        self._make = partial(str, value or "") if not isinstance(value, bytes) else partial(bytes, value)
+
+    def is_modified(self) -> bool:
+        """Generated: always written (MkDocs' own check would make the text to see it exists)."""
+        return True
 
 
 class PublicationPage(Page):
@@ -57,19 +92,28 @@ class PublicationPage(Page):
     def __init__(self, file: File, config: MkDocsConfig, pub: Publication, fill: FillPage) -> None:
         super().__init__(None, file, config)
         self.key = pub.key
-        self._meta = publication_page_meta(pub)
+        self._pub = pub
         self._fill = fill
 
     def read_source(self, config: MkDocsConfig) -> None:
         """No source: the page's metadata is what its front matter would say."""
-        self.markdown, self.meta = "", dict(self._meta)
+        self.markdown, self.meta = "", publication_page_meta(self._pub)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         """The block's HTML, its headings as the table of contents."""
         filled = self._fill(self)
         self.content = filled.html
         self.toc = get_toc(_toc_tokens(filled.headings))
-        self.present_anchor_ids = set(_ELEMENT_ID.findall(filled.html))
+
+    @property
+    def present_anchor_ids(self) -> set[str] | None:
+        """The ids of the page's elements, found when a link to one of them is checked (MkDocs
+        keeps a set for every page until the end of the build; most are never asked for)."""
+        return set(_ELEMENT_ID.findall(self.content)) if self.content is not None else None
+
+    @present_anchor_ids.setter
+    def present_anchor_ids(self, value: set[str] | None) -> None:
+        pass  # set by MkDocs' own `render`, which this page does not run
 
 
 #: Renders the block of a `PublicationPage` (the plugin's, which holds the build's context).
@@ -144,10 +188,12 @@ class SiteOutputs:
         pages: dict[str, str] = {}
         bib_files: dict[str, str] = {}
 
-        def add(src_uri: str, content: str, inclusion: InclusionLevel = InclusionLevel.UNDEFINED) -> tuple[File, bool]:
-            """Add a generated file, unless the user has one at that path (theirs wins);
-            the file and whether it is the generated one."""
-            generated = File.generated(config, src_uri, content=content, inclusion=inclusion)
+        def add(
+            src_uri: str, content: Callable[[], str], inclusion: InclusionLevel = InclusionLevel.UNDEFINED
+        ) -> tuple[File, bool]:
+            """Add a generated file (its text made by `content` when it is written), unless
+            the user has one at that path (theirs wins); the file and whether it is ours."""
+            generated = TextOnDemand.make(config, src_uri, content, inclusion)
             existing = files.get_file_from_path(src_uri) or dest_uris.get(generated.dest_uri)
             if existing is not None:
                 log.info("%s exists in docs_dir; it is used instead of the generated one", src_uri)
@@ -159,18 +205,16 @@ class SiteOutputs:
         for pub in publications:
             slug = slugs[pub.key]
             if self.options.publication_pages:
-                page, generated = add(f"{folder}/{slug}/index.md", "", InclusionLevel.NOT_IN_NAV)
+                page, generated = add(f"{folder}/{slug}/index.md", str, InclusionLevel.NOT_IN_NAV)
                 pages[pub.key] = page.url
                 self.page_keys[page.src_uri] = pub.key
                 if generated:
                     PublicationPage(page, config, pub, fill)
-            if self.options.exports:
-                entry = bibtex_entry(pub)
-                if entry:
-                    bib_files[pub.key] = add(f"{folder}/{slug}.bib", entry)[0].url
+            if self.options.exports and clean_entry(pub):
+                bib_files[pub.key] = add(f"{folder}/{slug}.bib", partial(bibtex_entry, pub))[0].url
         if self.options.exports:
-            add(self.options.exports_bibtex, bibtex_bibliography(publications))
-            add(self.options.exports_csl_json, csl_json(publications))
+            add(self.options.exports_bibtex, partial(bibtex_bibliography, publications))
+            add(self.options.exports_csl_json, partial(csl_json, publications))
         self._plan_feed()
         return OutputUrls(pages=pages, bib_files=bib_files)
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markdown.extensions.toc import slugify as default_slugify
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -27,6 +26,9 @@ from .options import SiteOptions
 from .outputs import PublicationPage, SiteOutputs, insert_into_head
 from .render.environment import TemplateProblem
 from .render.labels import Labels
+
+if TYPE_CHECKING:  # the server (watchdog, http.server, ssl) is for `mkdocs serve` only
+    from mkdocs.livereload import LiveReloadServer
 
 ASSETS_DIR = Path(__file__).parent / "assets"
 CSS = "assets/academic/academic.css"
