@@ -144,6 +144,22 @@ def test_same_entry_twice_on_a_page_gets_unique_ids(data_dir: Path) -> None:
     assert ids == ["lovelace2024engines", "lovelace2024engines-2"]
 
 
+def test_a_list_and_a_full_entry_of_the_same_key_get_unique_ids(data_dir: Path) -> None:
+    """Each block name has its own pymdown tracker; the ids of every academic block share one."""
+    page = "/// publications\n///\n\n/// publication\n    key: lovelace2024engines\n///\n"
+    html = render(page, data_dir)
+    ids = re.findall(r'id="(lovelace2024engines[^"]*)"', html)
+    assert ids == ["lovelace2024engines", "lovelace2024engines-2"]
+    # A second page converted by the same Markdown instance starts afresh.
+    md = markdown.Markdown(
+        extensions=["mkdocs_academic.markdown"],
+        extension_configs={"mkdocs_academic.markdown": {"data_dir": str(data_dir)}},
+    )
+    first = md.convert(page)
+    md.reset()
+    assert md.convert(page) == first
+
+
 def test_block_in_code_fence_is_not_expanded(data_dir: Path) -> None:
     html = markdown.markdown(
         "```\n/// publications\n///\n```\n",

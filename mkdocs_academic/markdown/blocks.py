@@ -12,11 +12,15 @@ from collections.abc import Callable
 from typing import Any
 
 from markdown.util import AtomicString
+from pymdownx.blocks import BlocksProcessor
 from pymdownx.blocks.block import Block, type_html_attribute_dict
 
 from ..blocks import Heading, claim_id, run_block
 from ..data.yamlfile import did_you_mean
 from .context import BuildContext
+
+#: The tracker (of pymdown's per-page trackers) that all academic blocks of a page share.
+_SHARED_TRACKER = "academic"
 
 
 class AcademicBlock(Block):
@@ -24,6 +28,13 @@ class AcademicBlock(Block):
 
     NAME = ""
     ARGUMENT = None  # an argument is optional (`/// experience | education`)
+
+    def __init__(self, length: int, tracker: Any, block_mgr: BlocksProcessor, config: Any) -> None:
+        super().__init__(length, tracker, block_mgr, config)
+        # Pymdown keeps a tracker per block name for the page; the ids of every academic block
+        # of the page go in one set (a `/// publication` below a `/// publications` list that
+        # shows the same entry gets `key-2`). The trackers are made anew for each page.
+        self.page_ids: set[str] = block_mgr.trackers.setdefault(_SHARED_TRACKER, {}).setdefault("ids", set())
 
     def _validate(self, parent: etree.Element, arg: Any, **options: Any) -> bool:
         # Pymdown rejects unknown options by turning the block into text; we keep the block
@@ -93,7 +104,7 @@ class AcademicBlock(Block):
 
     def unique_id(self, slug: str) -> str:
         """An id not used yet on this page by our blocks (`key`, then `key-2`, ...)."""
-        return claim_id(slug, self.tracker.setdefault("ids", set()))
+        return claim_id(slug, self.page_ids)
 
 
 def _set_heading_text(heading: etree.Element, text: str) -> None:
