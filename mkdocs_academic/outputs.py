@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -53,7 +53,7 @@ class TextOnDemand(File):
     nothing reads before the files are written. MkDocs reads the text through `_content`
     (`copy_file`, `content_string`); here that makes it."""
 
-    _make: Callable[[], str | bytes]
+    _make: Callable[[], str | bytes] | None
 
     @classmethod
     def make(
@@ -66,17 +66,35 @@ class TextOnDemand(File):
         return file
 
     @property
-    def _content(self) -> str | bytes:
-        return self._make()
+    def _content(self) -> str | bytes | None:
+        return self._make() if self._make is not None else None
 
     @_content.setter
     def _content(self, value: str | bytes | None) -> None:
-        # `File.generated` and a plugin that sets `content_string` give the text itself.
-        self._make = partial(str, value or "") if not isinstance(value, bytes) else partial(bytes, value)
+        # `File.generated` and a plugin that sets `content_string` give the text itself; None
+        # (a plugin pointing the file at `abs_src_path`) means "copy that file", as in MkDocs.
+        self._make = None if value is None else partial(_same, value)
 
     def is_modified(self) -> bool:
         """Generated: always written (MkDocs' own check would make the text to see it exists)."""
         return True
+
+
+def _same(value: str | bytes) -> str | bytes:
+    return value
+
+
+def _nav_labels(nav: object) -> Iterator[tuple[str, str]]:
+    """(path, label) of each page that `nav` in mkdocs.yml lists with a label."""
+    if isinstance(nav, list):
+        for item in nav:
+            yield from _nav_labels(item)
+    elif isinstance(nav, dict):
+        for label, value in nav.items():
+            if isinstance(value, str):
+                yield value.lstrip("/"), str(label)
+            else:
+                yield from _nav_labels(value)
 
 
 class PublicationPage(Page):
@@ -89,8 +107,12 @@ class PublicationPage(Page):
     that links may point to. Other plugins see it as any page: `on_page_markdown` gets an
     empty text, `on_page_content` and `on_post_page` its HTML."""
 
-    def __init__(self, file: File, config: MkDocsConfig, pub: Publication, fill: FillPage) -> None:
-        super().__init__(None, file, config)
+    def __init__(
+        self, file: File, config: MkDocsConfig, pub: Publication, fill: FillPage, title: str | None = None
+    ) -> None:
+        # `title`: the page's label in the user's `nav`, which wins over the entry's title, as
+        # for any page (MkDocs takes a page made before the nav as it is).
+        super().__init__(title, file, config)
         self.key = pub.key
         self._pub = pub
         self._fill = fill
@@ -184,6 +206,7 @@ class SiteOutputs:
             return OutputUrls()
         folder = self.options.publication_pages_dir
         slugs = assign_slugs(pub.key for pub in publications)
+        nav_titles = dict(_nav_labels(config.nav))
         dest_uris = {file.dest_uri: file for file in files}
         pages: dict[str, str] = {}
         bib_files: dict[str, str] = {}
@@ -209,7 +232,7 @@ class SiteOutputs:
                 pages[pub.key] = page.url
                 self.page_keys[page.src_uri] = pub.key
                 if generated:
-                    PublicationPage(page, config, pub, fill)
+                    PublicationPage(page, config, pub, fill, nav_titles.get(page.src_uri))
             if self.options.exports and clean_entry(pub):
                 bib_files[pub.key] = add(f"{folder}/{slug}.bib", partial(bibtex_entry, pub))[0].url
         if self.options.exports:

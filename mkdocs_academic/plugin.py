@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .blocks import run_block
-from .blocks.html import BlockHtml, StandalonePage, block_html
+from .blocks.html import BlockHtml, Permalink, StandalonePage, block_html
 from .config import AcademicConfig
 from .data.site_files import dead_site_links, site_links
 from .data.store import DataStore
@@ -45,6 +45,7 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
         self.labels: dict[str, Labels] = {}
         self.options = SiteOptions()
         self._heading_slug: Callable[[str], str] = lambda text: str(default_slugify(text, "-"))
+        self._permalink: Permalink | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with it
@@ -88,6 +89,7 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
         toc = config.mdx_configs.get("toc") or {}
         slugify, separator = toc.get("slugify") or default_slugify, toc.get("separator") or "-"
         self._heading_slug = lambda text: str(slugify(text, separator))
+        self._permalink = _permalink(toc)
         extension = AcademicExtension()
         extension.context = self.context
         # Once: an i18n plugin builds each language again with the same config.
@@ -192,7 +194,7 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
         block = PublicationBlock.NAME
         block_page = StandalonePage(lambda message: context.warn(block, message))
         rendered = run_block(block, {"key": page.key, "heading_level": 1}, context, block_page)
-        return block_html(block, rendered, block_page, self._heading_slug)
+        return block_html(block, rendered, block_page, self._heading_slug, self._permalink)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.options.enabled or self.outputs is None or self.context is None:
@@ -219,6 +221,24 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
             for folder in self.options.template_dirs:
                 server.watch(str(folder))
         return server
+
+
+_TRUE = {"true", "yes", "on", "1"}
+
+
+def _permalink(toc: dict[str, Any]) -> Permalink | None:
+    """The `toc` extension's `permalink` setting (mkdocs.yml), for the generated pages' headings."""
+    setting = toc.get("permalink", False)
+    if setting is None or setting is False or str(setting).lower() in {"", "false", "no", "off", "0"}:
+        return None
+    text = Permalink.text if setting is True or str(setting).lower() in _TRUE else str(setting)
+    leading = toc.get("permalink_leading", False)
+    return Permalink(
+        text=text,
+        css_class=str(toc.get("permalink_class", Permalink.css_class)),
+        title=str(toc.get("permalink_title", Permalink.title)),
+        leading=leading is True or str(leading).lower() in _TRUE,
+    )
 
 
 def _page_source(page: Page, markdown: str) -> str:

@@ -198,6 +198,26 @@ def test_a_publication_page_is_a_page_like_any_other(tmp_path: Path) -> None:
     assert any("We describe the engine." in doc["text"] for doc in found)
 
 
+def test_a_publication_page_follows_the_sites_toc_and_nav(tmp_path: Path) -> None:
+    """Its headings get the permalinks that `toc` gives every other heading of the site, and a
+    label given to it in `nav` is its title there and in `<title>`, as for a page of Markdown."""
+    nav = [*NAV, {"Featured paper": "publications/lovelace1843notes/index.md"}]
+    toc = {"toc": {"permalink": True, "permalink_title": "Link here"}}
+    root = make_site(tmp_path, markdown_extensions=[toc], nav=nav)
+    result = built(root)
+    page = (result.site / "publications/lovelace1843notes/index.html").read_text(encoding="utf-8")
+    assert (
+        '<h1 id="notes-on-the-analytical-engine">Notes on the Analytical Engine'
+        '<a class="headerlink" href="#notes-on-the-analytical-engine" title="Link here">\N{PILCROW SIGN}</a></h1>'
+    ) in page
+    assert '<h2 id="abstract">Abstract<a class="headerlink" href="#abstract" title="Link here">' in page
+    assert "<title>Featured paper" in page
+    assert re.search(r'href="[^"]*lovelace1843notes/"[^>]*>\s*Featured paper', result.html())
+    # Without `permalink`, no link (the mkdocs theme's default).
+    plain = built(make_site(tmp_path / "plain")).site / "publications/lovelace1843notes/index.html"
+    assert "headerlink" not in plain.read_text(encoding="utf-8")
+
+
 def test_home_page_entries_link_to_their_pages(tmp_path: Path) -> None:
     result = built(make_site(tmp_path))
     assert title_links(result.html()) == ["publications/lovelace1843notes/"]
@@ -453,3 +473,33 @@ def test_example_site_every_publication_is_findable(tmp_path: Path, example_site
     jsonschema.validate(json.loads((result.site / "publications.json").read_text(encoding="utf-8")), CSL_SCHEMA)
     assert bibtexparser.parse_string((result.site / "publications.bib").read_text(encoding="utf-8")).failed_blocks == []
     etree.fromstring((result.site / "feed.xml").read_bytes())
+
+
+def test_a_download_is_made_when_written_and_can_be_pointed_at_a_file(tmp_path: Path) -> None:
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import InclusionLevel
+
+    from mkdocs_academic.outputs import TextOnDemand
+
+    root = write_site(tmp_path, pages={"index.md": "# Home\n"})
+    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins._current_plugin = "academic"  # as while MkDocs runs the plugin's on_files
+    made: list[str] = []
+
+    def text() -> str:
+        made.append("made")
+        return "@misc{a, title = {A}}\n"
+
+    file = TextOnDemand.make(config, "a.bib", text, InclusionLevel.UNDEFINED)
+    assert made == []  # nothing is made (nor held) until MkDocs writes the file
+    file.copy_file()
+    assert (tmp_path / "site/a.bib").read_text(encoding="utf-8") == "@misc{a, title = {A}}\n"
+    file.content_string = "replaced by a plugin"
+    assert file.content_string == "replaced by a plugin"
+    # A plugin that points the file at a file on disk (MkDocs: no content, an abs_src_path).
+    source = tmp_path / "other.bib"
+    source.write_text("@misc{b, title = {B}}\n", encoding="utf-8")
+    file.abs_src_path = str(source)
+    file._content = None
+    file.copy_file()
+    assert (tmp_path / "site/a.bib").read_text(encoding="utf-8") == "@misc{b, title = {B}}\n"

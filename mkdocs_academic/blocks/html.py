@@ -24,9 +24,33 @@ class BlockHtml:
     headings: list[Heading]
 
 
-def block_html(block: str, rendered: Rendered, page: BlockPage, slug: Callable[[str], str] | None = None) -> BlockHtml:
+@dataclass(frozen=True)
+class Permalink:
+    """A link to each heading from itself, as Python-Markdown's `toc` writes it with
+    `permalink: true` (the host's setting, so that these headings look like the others)."""
+
+    text: str = "\N{PILCROW SIGN}"
+    css_class: str = "headerlink"
+    title: str = "Permanent link"
+    leading: bool = False
+
+    def around(self, heading_id: str, inner: str) -> str:
+        """The heading's inner HTML with the link before or after it."""
+        title = f' title="{escape(self.title)}"' if self.title else ""
+        link = f'<a class="{escape(self.css_class)}" href="#{escape(heading_id)}"{title}>{escape(self.text)}</a>'
+        return link + inner if self.leading else inner + link
+
+
+def block_html(
+    block: str,
+    rendered: Rendered,
+    page: BlockPage,
+    slug: Callable[[str], str] | None = None,
+    permalink: Permalink | None = None,
+) -> BlockHtml:
     """The parts of `block` inside its `<div>`; a heading without an id gets one from its text
-    (`slug`: the host's way, by default ours), unique on the page (`page.unique_id`)."""
+    (`slug`: the host's way, by default ours), unique on the page (`page.unique_id`), and
+    `permalink`, when given, a link to itself."""
     slug = slug or _slug
     attributes = {"class": f"academic academic-{block}", **rendered.attributes}
     out = ["<div " + " ".join(f'{name}="{escape(value)}"' for name, value in attributes.items()) + ">"]
@@ -36,7 +60,10 @@ def block_html(block: str, rendered: Rendered, page: BlockPage, slug: Callable[[
             heading_id = part.id or page.unique_id(slug(part.text) or "section")
             headings.append(Heading(part.level, part.text, heading_id))
             # `escape` writes each literal dollar of a title (`data.latex.DollarText`) as a span.
-            out.append(f'<h{part.level} id="{escape(heading_id)}">{escape(part.text)}</h{part.level}>')
+            inner = str(escape(part.text))
+            if permalink is not None:
+                inner = permalink.around(heading_id, inner)
+            out.append(f'<h{part.level} id="{escape(heading_id)}">{inner}</h{part.level}>')
         else:
             out.append(part.markup)
     out.append("</div>")
