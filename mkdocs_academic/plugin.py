@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from markdown.extensions.toc import slugify as default_slugify
+from markdown.util import parseBoolValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -223,21 +224,19 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
         return server
 
 
-_TRUE = {"true", "yes", "on", "1"}
-
-
 def _permalink(toc: dict[str, Any]) -> Permalink | None:
-    """The `toc` extension's `permalink` setting (mkdocs.yml), for the generated pages' headings."""
-    setting = toc.get("permalink", False)
-    if setting is None or setting is False or str(setting).lower() in {"", "false", "no", "off", "0"}:
+    """The `toc` extension's `permalink` setting (mkdocs.yml), read as `toc` reads it, for the
+    generated pages' headings."""
+    setting = parseBoolValue(toc.get("permalink", False), False)
+    if setting is None:  # not a yes/no word: the link's text
+        setting = toc["permalink"]
+    if not setting:
         return None
-    text = Permalink.text if setting is True or str(setting).lower() in _TRUE else str(setting)
-    leading = toc.get("permalink_leading", False)
     return Permalink(
-        text=text,
+        text=Permalink.text if setting is True else str(setting),
         css_class=str(toc.get("permalink_class", Permalink.css_class)),
         title=str(toc.get("permalink_title", Permalink.title)),
-        leading=leading is True or str(leading).lower() in _TRUE,
+        leading=bool(parseBoolValue(toc.get("permalink_leading", False), False)),
     )
 
 
