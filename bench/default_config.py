@@ -20,9 +20,9 @@ from typing import Any
 import bibtexparser
 import yaml
 from mkdocs.commands.build import build as mkdocs_build
+from static_pages import static_listing, static_publication_pages
 
 from mkdocs_academic.plugin import AcademicPlugin
-from mkdocs_academic.render.urls import assign_slugs
 
 #: Themes every row is measured in (Material only when it is installed).
 THEMES = ("mkdocs", "material")
@@ -68,32 +68,6 @@ def write_site(root: Path, theme: str, pages: dict[str, str], plugins: list[Any]
     return root
 
 
-def static_publication_pages(bib_text: str) -> dict[str, str]:
-    """The bare site's publication pages: for each entry, a Markdown file showing what the
-    plugin's page shows (title, authors, venue and year, links, abstract, the BibTeX), at the
-    same path, so that both sites write the same number of pages of about the same size."""
-    library = bibtexparser.parse_string(bib_text)
-    slugs = assign_slugs(entry.key for entry in library.entries)
-    pages = {}
-    for entry in library.entries:
-        fields = {f.key.lower(): str(f.value) for f in entry.fields}
-        venue = fields.get("journal") or fields.get("booktitle") or fields.get("publisher") or ""
-        links = []
-        if "doi" in fields:
-            links.append(f"[DOI](https://doi.org/{fields['doi']})")
-        if "url" in fields and fields["url"].split():
-            links.append(f"[Link]({fields['url'].split()[0]})")
-        slug = slugs[entry.key]
-        links.append(f"[Download .bib](../{slug}.bib)")
-        lines = [f"# {fields.get('title', entry.key)}", "", fields.get("author", ""), ""]
-        lines += [f"*{venue}*, {fields.get('year', '')}", "", " ".join(links), ""]
-        if "abstract" in fields:
-            lines += ["## Abstract", "", fields["abstract"], ""]
-        lines += ["```bibtex", entry.raw or "", "```", ""]
-        pages[f"publications/{slug}/index.md"] = "\n".join(lines)
-    return pages
-
-
 @dataclass
 class DefaultSites:
     """One data set at one size in one theme, built five ways."""
@@ -109,9 +83,7 @@ class DefaultSites:
     keys: list[str] = field(default_factory=list)
 
 
-def make_default_sites(
-    base: Path, theme: str, entries: list[str], count: int, static_listing: Callable[[str], str]
-) -> DefaultSites:
+def make_default_sites(base: Path, theme: str, entries: list[str], count: int) -> DefaultSites:
     """Write the five sites of one (theme, size)."""
     bib_text = "\n\n".join(entries[:count]) + "\n"
     root = base / f"defaults-{theme}-{count}"

@@ -39,6 +39,7 @@ import yaml
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+from static_pages import static_listing
 
 import mkdocs_academic
 from mkdocs_academic.data.bibtex import PARENT_ONLY_TYPES
@@ -185,30 +186,6 @@ def write_site(
     for name, text in pages.items():
         (root / "docs" / name).write_text(text, encoding="utf-8")
     return root
-
-
-def static_listing(bib_text: str) -> str:
-    """The bare site's page: the same entries written by hand in Markdown, showing what the
-    plugin's page shows (title, authors, venue, year, DOI and URL links, abstract, BibTeX), so
-    that the two builds write pages of about the same size."""
-    library = bibtexparser.parse_string(bib_text)
-    lines = ["# Publications", ""]
-    for entry in library.entries:
-        fields = {f.key.lower(): str(f.value) for f in entry.fields}
-        venue = fields.get("journal") or fields.get("booktitle") or fields.get("publisher") or ""
-        links = []
-        if "doi" in fields:
-            links.append(f"[DOI](https://doi.org/{fields['doi']})")
-        if "url" in fields:
-            links.append(f"[Link]({fields['url'].split()[0] if fields['url'].split() else ''})")
-        lines.append(f"1. **{fields.get('title', entry.key)}**  ")
-        lines.append(f"   {fields.get('author', '')}. *{venue}*, {fields.get('year', '')}. {' '.join(links)}")
-        if "abstract" in fields:
-            lines.append(f"   <details><summary>Abstract</summary>{fields['abstract']}</details>")
-        lines.append("")
-        lines += ["        " + line for line in (entry.raw or "").splitlines()]
-        lines.append("")
-    return "\n".join(lines) + "\n"
 
 
 def make_sites(base: Path, name: str, entries: list[str], count: int, theme: str = "mkdocs") -> Sites:
@@ -793,7 +770,7 @@ def measure_default_configuration(
     sizes = [size for size in defaults.SIZES if size <= len(entries) and (not args.quick or size <= 100)]
     for theme in themes:
         for size in sizes:
-            sites = defaults.make_default_sites(work, theme, entries, size, static_listing)
+            sites = defaults.make_default_sites(work, theme, entries, size)
             row = defaults.measure_defaults(
                 sites, work / f"defaults-out-{theme}-{size}", args.runs, timed_build, parse_time, ACADEMIC_TIMER
             )
@@ -803,19 +780,19 @@ def measure_default_configuration(
                 f"exports {ms(row.exports_cost)} vs parse {ms(row.parse)}",
                 flush=True,
             )
-        small = defaults.make_default_sites(work, theme, entries, defaults.FIXED_SIZE, static_listing)
+        small = defaults.make_default_sites(work, theme, entries, defaults.FIXED_SIZE)
         fixed[theme] = defaults.fixed_cost(small, work / f"fixed-out-{theme}", args.runs)
         print(f" defaults {theme:>8} fixed: bare {ms(fixed[theme][0])}, plugin {ms(fixed[theme][1])}", flush=True)
         if args.quick:
             continue
-        sites = defaults.make_default_sites(work, theme, entries, defaults.SERVE_SIZE, static_listing)
+        sites = defaults.make_default_sites(work, theme, entries, defaults.SERVE_SIZE)
         result = defaults.measure_default_serve(
             sites, work / f"defaults-serve-{theme}", args.runs, load, forget_plugins, edit_title
         )
         serve_rows.append(result)
         print(f" defaults {theme:>8} serve: unchanged {ms(result.unchanged)}, edited {ms(result.edited)}", flush=True)
         if len(entries) >= defaults.MEMORY_SIZE:
-            sites = defaults.make_default_sites(work, theme, entries, defaults.MEMORY_SIZE, static_listing)
+            sites = defaults.make_default_sites(work, theme, entries, defaults.MEMORY_SIZE)
             memory_rows[theme] = defaults.peak_memory_pair(sites, work / f"defaults-memory-{theme}", peak_memory)
             print(f" defaults {theme:>8} memory: {memory_rows[theme]}", flush=True)
     return defaults.report_defaults(rows, fixed, serve_rows, memory_rows)
