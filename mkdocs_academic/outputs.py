@@ -34,13 +34,11 @@ from .blocks import Heading
 from .blocks.html import BlockHtml
 from .data.dataset import Dataset
 from .data.models import Publication
-from .data.news import select_news
 from .log import log
 from .markdown.context import PageRecord
 from .options import SiteOptions
 from .render.environment import Renderer
 from .render.exports import bibtex_bibliography, bibtex_entry, clean_entry, csl_json
-from .render.feed import atom_feed, news_entries
 from .render.meta import description, highwire_tags, profile_person, scholarly_article, script_json, social_tags
 from .render.urls import OutputUrls, assign_slugs
 
@@ -340,6 +338,9 @@ class SiteOutputs:
         archive, `news_archive`; `pages` is what the blocks put on each page)."""
         if not self.feed_url:
             return
+        from .data.news import select_news  # imported only for a site with news
+        from .render.feed import atom_feed, news_entries
+
         items = select_news(self.dataset.news_items(), pinned_first=False)
         page_url, shows_all = self.news_archive(pages)
         entries = news_entries(

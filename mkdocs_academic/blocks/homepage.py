@@ -4,15 +4,16 @@ news                      latest news (options: limit, since, pinned, tag, group
 experience | education    one CV section from cv.yml or resume.json
 experience                every CV section, each under its own heading
 profile                   the profile card (photo, position, links, interests, notice, bio)
+
+The news and CV readers are imported by the block that needs them: a site without those
+blocks does not import them at all (a shorter start for every build).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..data.cv import sort_entries
-from ..data.news import NewsItem, group_news_by_year, select_news
 from ..data.yamlfile import did_you_mean
 from ..render.format import resolve_url
 from ..slugs import slugify
@@ -20,9 +21,14 @@ from .context import BuildContext
 from .parts import BlockPage, Rendered
 from .publications import group_heading, heading_level
 
+if TYPE_CHECKING:
+    from ..data.news import NewsItem
+
 
 def news(options: dict[str, Any], context: BuildContext, page: BlockPage, argument: str | None, out: Rendered) -> None:
     """Dated announcements from `news.yml`, newest first (pinned ones on top)."""
+    from ..data.news import group_news_by_year, select_news
+
     dataset = context.dataset()
     renderer = context.renderer
     everything = dataset.news_items()
@@ -75,6 +81,8 @@ def experience(
     options: dict[str, Any], context: BuildContext, page: BlockPage, argument: str | None, out: Rendered
 ) -> None:
     """One CV section (education, positions, awards, skills...), several, or all of them."""
+    from ..data.cv import sort_entries
+
     dataset = context.dataset()
     sections, notes = dataset.cv_sections()
     renderer = context.renderer

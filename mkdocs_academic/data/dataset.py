@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .cv import CV, CVEntry
-from .jsonresume import Resume
 from .models import Publication
-from .news import NewsItem
 from .problems import Problem
-from .profile import Profile
+
+if TYPE_CHECKING:  # their readers are imported only when their files exist (`loaders`)
+    from .cv import CV, CVEntry
+    from .jsonresume import Resume
+    from .news import NewsItem
+    from .profile import Profile
 
 
 @dataclass

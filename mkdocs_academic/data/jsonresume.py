@@ -96,6 +96,11 @@ class Resume:
     interests: tuple[Interest, ...] = ()
 
 
+def empty_resume() -> Resume:
+    """The `Resume` of a `resume.json` that could not be read at all."""
+    return Resume(CV())
+
+
 def load_resume(path: Path, display_path: str) -> tuple[Resume, list[Problem]]:
     """Read a JSON Resume file; unknown sections and fields are reported, not dropped."""
     problems: list[Problem] = []

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-from .cv import CV, load_cv
-from .jsonresume import Resume, load_resume
-from .news import NewsItem, load_news
 from .problems import Problem
-from .profile import load_profile
 
 #: (path, path as shown in messages) -> (the value, the problems found).
 LoadFunction = Callable[[Path, str], tuple[Any, list[Problem]]]
+
+
+def _nothing() -> None:
+    return None
 
 
 @dataclass(frozen=True)
@@ -32,19 +33,28 @@ class Loader:
     #: The name of the `Dataset` field it fills.
     field: str
     load: LoadFunction
-    #: The value when `load` fails on a file (see `store.guarded`): the file is still there.
-    empty: Any = None
+    #: Makes the value when `load` fails on a file (see `store.guarded`): the file is still there.
+    empty: Callable[[], Any] = _nothing
 
 
-def load_news_items(path: Path, display_path: str) -> tuple[tuple[NewsItem, ...], list[Problem]]:
-    """`news.yml` as the tuple `Dataset.news` holds."""
-    items, problems = load_news(path, display_path)
-    return tuple(items), problems
+def _imported(module: str, name: str) -> Callable[..., Any]:
+    """`name` of `module` (of this package), imported at its first call: a site without a news,
+    CV, profile or resume file never imports their readers (a shorter start for every build)."""
+
+    def call(*args: Any) -> Any:
+        return getattr(import_module(module, __package__), name)(*args)
+
+    return call
 
 
 HOMEPAGE_LOADERS: tuple[Loader, ...] = (
-    Loader(("news.yml", "news.yaml"), "news", load_news_items, empty=()),
-    Loader(("cv.yml", "cv.yaml"), "cv", load_cv, empty=CV()),
-    Loader(("profile.yml", "profile.yaml"), "profile", load_profile),
-    Loader(("resume.json",), "resume", load_resume, empty=Resume(CV())),
+    Loader(("news.yml", "news.yaml"), "news", _imported(".news", "load_news_items"), empty=tuple),
+    Loader(("cv.yml", "cv.yaml"), "cv", _imported(".cv", "load_cv"), empty=_imported(".cv", "CV")),
+    Loader(("profile.yml", "profile.yaml"), "profile", _imported(".profile", "load_profile")),
+    Loader(
+        ("resume.json",),
+        "resume",
+        _imported(".jsonresume", "load_resume"),
+        empty=_imported(".jsonresume", "empty_resume"),
+    ),
 )

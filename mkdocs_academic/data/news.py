@@ -127,6 +127,12 @@ def load_news(path: Path, display_path: str) -> tuple[list[NewsItem], list[Probl
     return with_ids(news, given, problems), problems
 
 
+def load_news_items(path: Path, display_path: str) -> tuple[tuple[NewsItem, ...], list[Problem]]:
+    """`news.yml` as the tuple `Dataset.news` holds."""
+    items, problems = load_news(path, display_path)
+    return tuple(items), problems
+
+
 def with_ids(items: list[NewsItem], given: dict[int, str], problems: list[Problem]) -> list[NewsItem]:
     """`items` with their ids: `given[i]` for item i when no earlier item has it, else an
     automatic id; a clash gets `-2`, `-3`, ... in date order, oldest first (a new item never

@@ -236,7 +236,7 @@ class DataStore:
                 yaml_publications.extend(pubs)
             else:
                 loader = self._loaders[path.name.lower()]  # `data_files` lists only files with a loader
-                values[loader.field], found = self._read(path, loader.load, loader.empty)
+                values[loader.field], found = self._read(path, loader.load, loader.empty())
             problems.extend(found)
         publications, containers, aliases = self._publications_from_bibtex(bib_files, problems)
         publications = self._merge(publications, yaml_publications, problems)

@@ -12,9 +12,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import bibtexparser
-from bibtexparser.model import Block, DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock
+from bibtexparser.model import (
+    Block,
+    DuplicateBlockKeyBlock,
+    DuplicateFieldKeyBlock,
+    Entry,
+    ImplicitComment,
+    ParsingFailedBlock,
+)
 
-from .records import CommentedOut, EntryBlock, Record
+from .records import CommentedOut, EntryBlock, FreeText, Record
 
 
 @contextmanager
@@ -106,6 +113,8 @@ def bibtexparser_records(text: str, first_line: int) -> list[Record]:
         if isinstance(block, Entry):
             fields = [(sys.intern(item.key), item.value) for item in block.fields]
             records.append((EntryBlock(block.entry_type, block.key, fields), line, finder.field_lines(block, line)))
+        elif isinstance(block, ImplicitComment):
+            records.append((FreeText(block.comment), line, []))
         else:
             records.append((block, line, []))
     return records

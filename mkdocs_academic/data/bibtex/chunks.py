@@ -14,7 +14,6 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .bibtexparser_reader import bibtexparser_records
 from .fast_reader import fast_records
 from .records import Record
 
@@ -57,7 +56,7 @@ def parse_blocks(text: str, previous: ParsedChunks | None, *, fast: bool) -> tup
     bibtexparser (the result is the same). The chunks are None when the text was parsed whole.
     """
     if "\\\n" in text:  # bibtexparser miscounts lines there; `_LineFinder` needs the whole text
-        return bibtexparser_records(text, 1), None
+        return _bibtexparser_records(text, 1), None
     chunks, lines = cut_into_chunks(text)
     if previous is None:
         records_by_chunk = _parse_chunks(chunks, lines, 0, len(chunks), fast)
@@ -118,7 +117,7 @@ def _parse_run(chunks: list[str], lines: list[int], first: int, stop: int) -> li
         following = chunks[stop]
         newline = following.find("\n")
         text += following if newline < 0 else following[: newline + 1]
-    return _by_chunk(bibtexparser_records(text, lines[first]), lines, first, stop)
+    return _by_chunk(_bibtexparser_records(text, lines[first]), lines, first, stop)
 
 
 def _by_chunk(records: list[Record], lines: list[int], first: int, stop: int) -> list[list[Record]]:
@@ -129,3 +128,11 @@ def _by_chunk(records: list[Record], lines: list[int], first: int, stop: int) ->
         if first <= index < stop:
             result[index - first].append(record)
     return result
+
+
+def _bibtexparser_records(text: str, first_line: int) -> list[Record]:
+    """bibtexparser's records of `text`. bibtexparser (and pylatexenc, which it imports) is
+    imported when a chunk first needs it: a file of well-formed entries never does."""
+    from .bibtexparser_reader import bibtexparser_records
+
+    return bibtexparser_records(text, first_line)

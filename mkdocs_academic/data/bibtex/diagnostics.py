@@ -8,12 +8,14 @@ early, and a file with no entry at all.
 from __future__ import annotations
 
 import re
-
-from bibtexparser.model import ExplicitComment, ImplicitComment, ParsingFailedBlock, Preamble
+from typing import TYPE_CHECKING
 
 from ..problems import Problem
-from .records import EntryBlock
+from .records import EntryBlock, FreeText
 from .values import BRACE, COMMENT_LINES, snippet
+
+if TYPE_CHECKING:
+    from bibtexparser.model import ExplicitComment, ParsingFailedBlock, Preamble
 
 #: `@type{key` or `@type(key` at the start of a block's raw text.
 BLOCK_KEY = re.compile(r"@\s*(\w*)\s*[{(]\s*([^,\s{}()]*)")
@@ -97,7 +99,7 @@ def _diagnose_failed(raw: str, line: int, reason: str) -> tuple[str, str]:
     return (f"invalid BibTeX ({reason.rstrip('.')})", "check its braces, quotes and commas")
 
 
-def closed_early_problem(path: str, entry: EntryBlock, block: ImplicitComment, line: int) -> Problem | None:
+def closed_early_problem(path: str, entry: EntryBlock, block: FreeText, line: int) -> Problem | None:
     """A Problem for fields left after an entry that an extra `}` closed too early, if any."""
     comment = COMMENT_LINES.sub("", block.comment)
     stripped = comment.lstrip(" \t\n,")
@@ -114,7 +116,7 @@ def closed_early_problem(path: str, entry: EntryBlock, block: ImplicitComment, l
     )
 
 
-def stray_at_problems(path: str, block: ImplicitComment, line: int) -> list[Problem]:
+def stray_at_problems(path: str, block: FreeText, line: int) -> list[Problem]:
     """Problems for lines of free text that start with `@` but do not start an entry."""
     comment = block.comment
     if "@" not in comment:

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import re
 import sys
-
-from bibtexparser.model import ImplicitComment
+from functools import cache
 
 from .model import RawField
-from .records import EntryBlock, Record
+from .records import EntryBlock, FreeText, Record
 
 # Outside braces and quotes: no mark, no backslash (it hides the mark after it), no `@` or `(`.
 _PLAIN = r'[^{}",=\\@()]'
@@ -37,16 +36,18 @@ _VALUE = rf'{_PLAIN}*(?:(?:\{{{_IN_BRACES}\}}|"{_IN_QUOTES}"){_PLAIN}*)*'
 # `@type{key,` (or `@type(key,`): the block start is the one `chunks.cut_into_chunks` cut at, and a
 # key is an ordinary one (no blank, quote, `#`, `%`, ...) between blanks.
 _FAST_HEAD = re.compile(r"@(\w*)[ \t]*([{(])\s*([^\s\"#%'(),={}\\@]*)\s*,")
-# `name = value` and the mark after it: a comma, or the delimiter closing the entry.
-_FAST_FIELD = {
-    "}": re.compile(rf"({_PLAIN}*)=({_VALUE})([,}}])"),
-    ")": re.compile(rf"({_PLAIN}*)=({_VALUE})([,)])"),
-}
 # The closing delimiter after a comma (a trailing comma, or no field at all).
 _FAST_CLOSE = {"}": re.compile(r"\s*\}"), ")": re.compile(r"\s*\)")}
 _BLANK_TO_END = re.compile(r"\s*\Z")
 # Block types bibtexparser does not read as entries (it tests the lower-cased type's start).
 _SPECIAL_TYPES = ("comment", "preamble", "string")
+
+
+@cache
+def _field_pattern(closer: str) -> re.Pattern[str]:
+    """`name = value` and the mark after it: a comma, or `closer`, the delimiter closing the
+    entry. Compiled at first use (a few ms each, and `@type(...)` entries are rare)."""
+    return re.compile(rf"({_PLAIN}*)=({_VALUE})([,{closer}])")
 
 
 def fast_records(chunk: str, line: int) -> list[Record] | None:
@@ -65,7 +66,7 @@ def fast_records(chunk: str, line: int) -> list[Record] | None:
     if entry_type.startswith(_SPECIAL_TYPES):
         return None
     closer = "}" if head.group(2) == "{" else ")"
-    field_pattern = _FAST_FIELD[closer]
+    field_pattern = _field_pattern(closer)
     fields: list[RawField] = []
     field_lines: list[int] = []
     position = head.end()
@@ -96,5 +97,5 @@ def fast_records(chunk: str, line: int) -> list[Record] | None:
             return None
         comment = rest.strip()
         comment_line = line + chunk.count("\n", 0, position + len(rest) - len(rest.lstrip()))
-        records.append((ImplicitComment(start_line=comment_line - 1, raw=comment, comment=comment), comment_line, []))
+        records.append((FreeText(comment), comment_line, []))
     return records

@@ -6,10 +6,12 @@ Both readers (`bibtexparser_reader`, `fast_reader`) give the same records for th
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from bibtexparser.model import Block
+from typing import TYPE_CHECKING
 
 from .model import RawField
+
+if TYPE_CHECKING:  # bibtexparser is imported only when a chunk needs it (`chunks`)
+    from bibtexparser.model import Block
 
 
 @dataclass(slots=True)
@@ -22,9 +24,17 @@ class EntryBlock:
     fields: list[RawField]
 
 
+@dataclass(slots=True)
+class FreeText:
+    """Free text between blocks (bibtexparser's `ImplicitComment`), stripped."""
+
+    comment: str
+
+
 class CommentedOut:
     """Stands for a block bibtexparser could not parse on a `%` line (`% @article{...`)."""
 
 
-# A block (bibtexparser's, unwrapped, or an entry as `EntryBlock`), its line, its fields' lines.
-Record = tuple[Block | EntryBlock | CommentedOut, int, list[int]]
+# A block (an entry as `EntryBlock`, free text as `FreeText`, any other block bibtexparser's,
+# unwrapped), its line, its fields' lines.
+Record = tuple["Block | EntryBlock | FreeText | CommentedOut", int, list[int]]

@@ -12,8 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from bibtexparser.model import ExplicitComment, ImplicitComment, ParsingFailedBlock, Preamble, String
+from typing import TYPE_CHECKING
 
 from ..problems import Problem
 from .chunks import ParsedChunks, parse_blocks
@@ -28,7 +27,10 @@ from .diagnostics import (
 )
 from .model import RawField
 from .preamble import noop_macro_names, preamble_problem, text_macro_definitions
-from .records import EntryBlock
+from .records import CommentedOut, EntryBlock, FreeText
+
+if TYPE_CHECKING:
+    from bibtexparser.model import Block, String
 
 
 @dataclass(slots=True)
@@ -76,20 +78,12 @@ def split_text(text: str, path: str, previous: SplitFile | None = None, *, fast:
     for block, line, field_lines in records:
         if isinstance(block, EntryBlock):
             _add_entry(result, block, line, field_lines, first_key_line)
-        elif isinstance(block, String):
-            _add_string(result, block, line)
-        elif isinstance(block, ParsingFailedBlock):
-            _add_problem(result, failed_block_problem(path, block, line))
-        elif isinstance(block, (ExplicitComment, Preamble)):
-            if isinstance(block, Preamble):
-                result.noop_macros.update(noop_macro_names(block.value or ""))
-                result.text_macros.update(text_macro_definitions(block.value or ""))
-                _add_problem(result, preamble_problem(path, block.value or "", line))
-            _add_problem(result, read_as_comment_problem(path, block, line))
-        elif isinstance(block, ImplicitComment):
+        elif isinstance(block, FreeText):
             if isinstance(previous_block, EntryBlock):
                 _add_problem(result, closed_early_problem(path, previous_block, block, line))
             result.problems.extend(stray_at_problems(path, block, line))
+        elif not isinstance(block, CommentedOut):
+            _add_bibtexparser_block(result, block, line)
         previous_block = block
     if not result.entries and not result.strings and not result.problems:
         result.problems.append(empty_file_problem(path, text))
@@ -234,6 +228,23 @@ def _entry_remarks(text: str, position: int, closer: str) -> tuple[int, list[tup
 def _add_problem(result: SplitFile, problem: Problem | None) -> None:
     if problem is not None:
         result.problems.append(problem)
+
+
+def _add_bibtexparser_block(result: SplitFile, block: Block, line: int) -> None:
+    """A `@string`, `@preamble`, `@comment` or failed block: only bibtexparser reads those, so
+    it is imported by then."""
+    from bibtexparser.model import ExplicitComment, ParsingFailedBlock, Preamble, String
+
+    if isinstance(block, String):
+        _add_string(result, block, line)
+    elif isinstance(block, ParsingFailedBlock):
+        _add_problem(result, failed_block_problem(result.path, block, line))
+    elif isinstance(block, (ExplicitComment, Preamble)):
+        if isinstance(block, Preamble):
+            result.noop_macros.update(noop_macro_names(block.value or ""))
+            result.text_macros.update(text_macro_definitions(block.value or ""))
+            _add_problem(result, preamble_problem(result.path, block.value or "", line))
+        _add_problem(result, read_as_comment_problem(result.path, block, line))
 
 
 def _add_entry(
