@@ -26,7 +26,6 @@ from .data.dates import parse_partial_date
 from .data.entry_types import KNOWN_ENTRY_TYPES
 from .data.query import CATEGORIES, GROUPINGS, SORTS
 from .data.yamlfile import did_you_mean
-from .render.citations import CITATION_STYLES, STYLE_ALIASES
 from .render.labels import LANGUAGES, Labels, shipped_language
 
 
@@ -107,6 +106,13 @@ def choice(*allowed: str, aliases: Mapping[str, str] | None = None) -> Validator
         raise OptionError(f"expected one of {', '.join(allowed)}, got {value!r}")
 
     return check
+
+
+#: The citation styles (`render.citations`), as written in `citation_style` and in a
+#: bibliography's `style`.
+CITATION_STYLES = ("numeric", "author-year")
+#: Other spellings accepted for a style.
+STYLE_ALIASES = {"authoryear": "author-year", "author_year": "author-year", "number": "numeric", "numbers": "numeric"}
 
 
 def citation_style(value: Any) -> str:

@@ -26,7 +26,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from markdown import Markdown
@@ -40,16 +40,11 @@ from ..data.models import Publication
 from ..data.yamlfile import did_you_mean
 from ..log import log
 from ..options import OptionError, optional_citation_style, parse_options
-from ..render.citations import (
-    Citation,
-    CitationFormatter,
-    CiteItem,
-    bibliography_html,
-    number_citations,
-    plain_reference,
-)
 from ..render.environment import TemplateProblem
 from .context import BuildContext
+
+if TYPE_CHECKING:  # imported where a page has a citation or a bibliography: most have none
+    from ..render.citations import Citation
 
 #: A citation key without braces (Pandoc's rule): internal punctuation only before a word
 #: character (or `:` and `/` before a `/`, as in `http://`); `@{...}` for any other key.
@@ -206,6 +201,8 @@ class CitationsTreeprocessor(Treeprocessor):
             log.warning("%scitations: %s; fix or remove your copy of the template", self.where(""), problem)
 
     def _finish(self, root: etree.Element, page: PageCitations, commands: list[etree.Element], context: Any) -> None:
+        from ..render.citations import CitationFormatter, bibliography_html, number_citations, plain_reference
+
         places = list(page.blocks)
         defaults, _ = parse_options("bibliography", {}, context.block_defaults("bibliography"))
         for paragraph in commands:
@@ -347,6 +344,8 @@ class BracketCitation(_CitationPattern):
     PATTERN = r"\[(?P<body>[^\[\]]*@[^\[\]]*)\](?![(\[])"
 
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[Any, int | None, int | None]:  # type: ignore[override]  # noqa: N802
+        from ..render.citations import Citation, CiteItem
+
         body = m.group("body")
         if "\x02" in body:
             return None, None, None  # holds code or raw HTML (their placeholders): not a citation
@@ -386,6 +385,8 @@ class TextCitation(_CitationPattern):
     PATTERN = _NOT_BEFORE + "@" + KEY + r"(?:[ \t]?\[(?P<locator>[^\[\]\n@\x02]*)\](?![(\[]))?"
 
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[Any, int | None, int | None]:  # type: ignore[override]  # noqa: N802
+        from ..render.citations import Citation, CiteItem
+
         pub = self.lookup(_key(m))
         if pub is None:
             return None, None, None  # `@media`, a handle: text

@@ -5,7 +5,7 @@ was cited, in page order; this module decides what each citation reads (`[1]`, `
 1843)`, `Lovelace (1843)`), in which order the works are listed, and renders the entries with
 the same `Renderer` as `/// publications` (`bibliography.html`, `bibliography-entry.html`).
 
-Two styles (`CITATION_STYLES`):
+Two styles (`options.CITATION_STYLES`):
 
 - `numeric`: works numbered in the order they are first cited; `[1]`, `[1, 2]`,
   `[see 1; 2, chap. 3]`; in the sentence (`@key`) `Lovelace [1]`.
@@ -29,11 +29,6 @@ from .urls import OutputUrls
 
 if TYPE_CHECKING:  # the options table reads the style names without loading Jinja
     from .environment import EntryContext, Renderer
-
-#: The citation styles, as written in `citation_style` and in a bibliography's `style`.
-CITATION_STYLES = ("numeric", "author-year")
-#: Other spellings accepted for a style.
-STYLE_ALIASES = {"authoryear": "author-year", "author_year": "author-year", "number": "numeric", "numbers": "numeric"}
 
 
 @dataclass(frozen=True)
