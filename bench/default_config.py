@@ -29,6 +29,9 @@ THEMES = ("mkdocs", "material")
 #: Entry counts of the per-page and exports rows.
 SIZES = (10, 100, 1_000)
 FIXED_SIZE = 10
+#: Pairs of fresh builds for the fixed cost, at least: a fresh process varies by tens of ms on a
+#: shared machine, as much as the difference measured.
+FIXED_RUNS = 9
 SERVE_SIZE = 1_000
 MEMORY_SIZE = 10_000
 #: Every site lists its two pages in `nav`: with MkDocs' automatic nav a bare site of N pages
@@ -201,7 +204,7 @@ def fixed_cost(sites: DefaultSites, out: Path, runs: int) -> tuple[float, float]
     build(sites.plugin)
     bare: list[float] = []
     plugin: list[float] = []
-    for _ in range(runs):
+    for _ in range(max(runs, FIXED_RUNS)):
         bare.append(build(sites.bare_two))
         plugin.append(build(sites.plugin))
     return _median(bare), _median(plugin)
