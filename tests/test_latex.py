@@ -62,6 +62,15 @@ def test_dashes_quotes_and_escapes(latex: str, expected: str) -> None:
         (r"see \url{https://example.org/a_b}", "see https://example.org/a_b"),
         (r"\href{https://example.org}{the text}", "the text"),
         (r"{\em emphasised} {\bf bold} {\it italic}", "emphasised bold italic"),
+        # A macro's blanks before its `{` go with it; a switch takes one space, as in LaTeX.
+        (r"\emph {spaced} out", "spaced out"),
+        (r"{\bf{x}} y", "x y"),
+        (r"{\em  two}", "two"),
+        (r"\textbf{\emph{nested}}", "nested"),
+        # A control word that only starts like a known one is not it.
+        (r"\textalpha{}-\textOmega", "α-Ω"),
+        (r"\ss{}x \aa b \o{} \L", "ßx åb ø Ł"),
+        (r"A \& B \% C \_ D \# E", "A & B % C _ D # E"),
     ],
 )
 def test_formatting_macros_keep_their_text(latex: str, expected: str) -> None:
