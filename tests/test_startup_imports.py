@@ -27,7 +27,8 @@ LAZY = (
     "mkdocs_academic.render.feed",
 )
 
-# Builds as `mkdocs build --strict` does, then prints the optional modules it imported.
+# Builds as `mkdocs build --strict` does (site folder: argv[1]), then prints which of the
+# modules named after it were imported.
 _BUILD_AND_LIST = """
 import json, sys
 from mkdocs.__main__ import cli
@@ -36,7 +37,7 @@ try:
 except SystemExit as done:
     if done.code:
         raise
-print(json.dumps(sorted(name for name in sys.modules if name in {lazy})))
+print(json.dumps(sorted(set(sys.argv[2:]) & set(sys.modules))))
 """
 
 BIB = """@article{lovelace1843,
@@ -50,9 +51,8 @@ BIB = """@article{lovelace1843,
 
 def imported_by_build(root: Path) -> set[str]:
     """The modules of `LAZY` a fresh `mkdocs build --strict` of `root` imported."""
-    script = _BUILD_AND_LIST.replace("{lazy}", repr(set(LAZY)))
     result = subprocess.run(
-        [sys.executable, "-c", script, str(root / "site")],
+        [sys.executable, "-c", _BUILD_AND_LIST, str(root / "site"), *LAZY],
         cwd=root,
         capture_output=True,
         text=True,

@@ -27,7 +27,7 @@ from ..slugs import slugify_key
 from .labels import Labels
 from .urls import OutputUrls
 
-if TYPE_CHECKING:  # the options table reads the style names without loading Jinja
+if TYPE_CHECKING:  # used in annotations only
     from .environment import EntryContext, Renderer
 
 
