@@ -26,15 +26,19 @@ from ..render.urls import OutputUrls
 ContextT = TypeVar("ContextT", bound="BuildContext")
 
 
-@dataclass
+@dataclass(slots=True)
 class PageRecord:
-    """What the academic blocks put on one page, noted while the page is converted."""
+    """What the academic blocks put on one page, noted while the page is converted.
+
+    Frozen sets, replaced when a block is noted and shared by the pages that note the same
+    blocks: a site has a record per page (10,000 generated publication pages, each noting
+    `publication`), and a set is ~200 bytes."""
 
     #: The names of the blocks rendered on the page, at any depth (inside admonitions and tabs too).
-    blocks: set[str] = field(default_factory=set)
+    blocks: frozenset[str] = frozenset()
     #: The blocks among them that show every item of their data (no limit, no filter): a
     #: `/// news` without options is the news archive, where the feed links to each item.
-    complete: set[str] = field(default_factory=set)
+    complete: frozenset[str] = frozenset()
 
     def shows(self, block: str) -> bool:
         """Whether the page shows a `/// <block>` (`shows("profile")`)."""
@@ -43,6 +47,14 @@ class PageRecord:
     def shows_all(self, block: str) -> bool:
         """Whether a `/// <block>` of the page shows every item (`shows_all("news")`)."""
         return block in self.complete
+
+
+_SHARED_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _shared(names: frozenset[str]) -> frozenset[str]:
+    """One object for each set of block names (a handful per site)."""
+    return _SHARED_SETS.setdefault(names, names)
 
 
 @dataclass
@@ -120,9 +132,10 @@ class BuildContext:
     def record_block(self, block: str, *, complete: bool = False) -> None:
         """Note that the page being converted shows a `/// <block>` (`complete`: every item)."""
         record = self.pages.setdefault(self.page, PageRecord())
-        record.blocks.add(block)
-        if complete:
-            record.complete.add(block)
+        if block not in record.blocks:
+            record.blocks = _shared(record.blocks | {block})
+        if complete and block not in record.complete:
+            record.complete = _shared(record.complete | {block})
 
     def page_record(self, page: str) -> PageRecord:
         """What the blocks put on `page` when it was last converted (an empty record if never)."""
