@@ -134,7 +134,7 @@ class _BlockText(HTMLParser):
     """The text (and reader-facing attributes) inside `.academic` elements and headings, but
     not the BibTeX entries (`<pre>`), which are data."""
 
-    ATTRIBUTES = ("aria-label", "title", "alt", "data-label-copy", "data-label-copied")
+    ATTRIBUTES = ("aria-label", "title", "alt", "data-label-copy-button", "data-label-copy", "data-label-copied")
 
     def __init__(self) -> None:
         super().__init__()
