@@ -47,6 +47,7 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
         self.options = SiteOptions()
         self._heading_slug: Callable[[str], str] = lambda text: str(default_slugify(text, "-"))
         self._permalink: Permalink | None = None
+        self._extension: AcademicExtension | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with it
@@ -91,7 +92,7 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
         slugify, separator = toc.get("slugify") or default_slugify, toc.get("separator") or "-"
         self._heading_slug = lambda text: str(slugify(text, separator))
         self._permalink = _permalink(toc)
-        extension = AcademicExtension()
+        extension = self._extension = AcademicExtension()
         extension.context = self.context
         # Once: an i18n plugin builds each language again with the same config.
         config.markdown_extensions[:] = [e for e in config.markdown_extensions if not isinstance(e, AcademicExtension)]
@@ -196,6 +197,11 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
         block_page = StandalonePage(lambda message: context.warn(block, message))
         rendered = run_block(block, {"key": page.key, "heading_level": 1}, context, block_page)
         return block_html(block, rendered, block_page, self._heading_slug, self._permalink)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self._extension is not None:
+            self._extension.release_stash()
+        return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.options.enabled or self.outputs is None or self.context is None:

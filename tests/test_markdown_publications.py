@@ -260,3 +260,23 @@ def test_bad_defaults_without_mkdocs_are_reported_once(data_dir: Path, caplog: p
         for m in messages
     )
     assert "academic-pub" in html
+
+
+def test_the_html_stash_is_emptied_once_the_page_is_made(data_dir: Path) -> None:
+    """A host calls `release_stash` after the page (the MkDocs plugin in `on_page_content`): the
+    rendered blocks do not stay in the stash of a `Markdown` its reference cycles keep alive."""
+    from mkdocs_academic.markdown.extension import AcademicExtension
+    from mkdocs_academic.plugin import AcademicPlugin
+
+    extension = AcademicExtension(data_dir=str(data_dir))
+    md = markdown.Markdown(extensions=[extension])
+    html = md.convert("/// publications\n///\n")
+    assert "Analytical Engines" in html
+    assert any("Analytical Engines" in block for block in md.htmlStash.rawHtmlBlocks)
+    extension.release_stash()
+    assert md.htmlStash.rawHtmlBlocks == [] and md.htmlStash.html_counter == 0
+    plugin = AcademicPlugin()
+    plugin._extension = extension
+    md.convert("/// publications\n///\n")
+    assert plugin.on_page_content(html, page=None, config=None, files=None) == html  # type: ignore[arg-type]
+    assert md.htmlStash.rawHtmlBlocks == []

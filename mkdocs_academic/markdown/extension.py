@@ -9,6 +9,7 @@ html = markdown.markdown(text, extensions=["mkdocs_academic.markdown"],
 from __future__ import annotations
 
 import re
+import weakref
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping
 from pathlib import Path
@@ -66,6 +67,7 @@ class AcademicExtension(BlocksExtension):
         super().__init__(**kwargs)
         self._context: BuildContext | None = None
         self._options: SiteOptions | None = None
+        self._last_markdown: weakref.ref[Markdown] | None = None
 
     @property
     def context(self) -> BuildContext:
@@ -103,6 +105,20 @@ class AcademicExtension(BlocksExtension):
             labels=Labels(options.labels_language(), options.labels),
         )
 
+    def release_stash(self) -> None:
+        """Empty the HTML stash of the page just converted (the last `Markdown` this extension
+        was added to); a host calls it once the page's HTML is made.
+
+        The stash holds every rendered block until that instance converts again, and a page's
+        `Markdown` is kept alive by its own reference cycles until Python's cycle collector runs,
+        which can be long after the host has dropped it: a 10,000-entry list is ~22 MB of
+        stashed HTML beside the page while the host writes it, the build's peak of memory.
+        (Not a last postprocessor: MkDocs runs the postprocessors on each page's title too.)
+        """
+        md = self._last_markdown() if self._last_markdown is not None else None
+        if md is not None:
+            md.htmlStash.reset()
+
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
         if self._context is None and not self.options.enabled:
             return  # `enabled: false`: the blocks stay text, as with the plugin switched off
@@ -116,6 +132,7 @@ class AcademicExtension(BlocksExtension):
             # After Blocks has run, before inline patterns would rewrite the text.
             21,
         )
+        self._last_markdown = weakref.ref(md)
 
 
 def _unfold_defaults(given: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
