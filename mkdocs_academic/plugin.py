@@ -185,6 +185,7 @@ class AcademicPlugin(BasePlugin[AcademicConfig]):
         if self.context is not None:
             self.context.set_page(page.file.src_uri, lambda: _page_source(page, markdown))
             self.context.base_url = "../" * page.url.count("/")
+            self.context.page_dir = page.url[: page.url.rfind("/") + 1]
             self.context.renderer.set_labels(self._labels(self._language(config, page)))
         return markdown
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from crawler import parse_head
 
 from mkdocs_academic.data.models import Link, PartialDate, Person, Publication, Source
 from mkdocs_academic.data.profile import Profile
 from mkdocs_academic.render.environment import Renderer
+from mkdocs_academic.render.format import resolve_near_url
 from mkdocs_academic.render.meta import (
     absolute_url,
     author_name,
@@ -263,6 +265,30 @@ def test_publication_entry_links_to_its_page_and_bib() -> None:
 
     assert '<a href="../publications/lovelace1843notes/">Notes on the Analytical Engine</a>' in entry(urls)
     assert "publications/lovelace1843notes/" not in entry(None)
+    # From the page at publications/ the links skip the way up and back down.
+    near = str(
+        renderer.publication_list(
+            [ARTICLE], make_id=lambda slug: slug, base_url="../", urls=urls, page_dir="publications/"
+        )
+    )
+    assert '<a href="lovelace1843notes/">Notes on the Analytical Engine</a>' in near
+    assert "../publications/" not in near
+
+
+@pytest.mark.parametrize(
+    ("url", "base", "page_dir", "expected"),
+    [
+        ("publications/x/", "../", "publications/", "x/"),
+        ("publications/x.bib", "../", "publications/", "x.bib"),
+        ("publications/", "../", "publications/", "./"),
+        ("publications/x/", "../../", "sub/publications/", "../../publications/x/"),  # not under the page
+        ("publications/x/", "", "", "publications/x/"),  # the root page
+        ("publications/x/", "../", "", "../publications/x/"),  # a host that gives no folder (Sphinx)
+        ("https://example.org/x", "../", "publications/", "https://example.org/x"),
+    ],
+)
+def test_links_under_the_page_folder_are_short(url: str, base: str, page_dir: str, expected: str) -> None:
+    assert resolve_near_url(url, base, page_dir) == expected
 
 
 # -------------------------------------------------------------- the /// publication block

@@ -70,6 +70,9 @@ class BuildContext:
     page: str = ""
     #: Path from the current page to the site root ("../"), for relative links.
     base_url: str = ""
+    #: The folder of the current page's URL in the site ("publications/" for the page at
+    #: `publications/`, "" at the root or when unknown): links below it skip `base_url`.
+    page_dir: str = ""
     #: Site-relative URLs of each publication's page and .bib file (set by the host).
     output_urls: OutputUrls = field(default_factory=OutputUrls)
     #: What the blocks put on each page, by page (as given to `set_page`), since the context was made.

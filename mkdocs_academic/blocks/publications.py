@@ -68,6 +68,7 @@ def publications(
             show_bibtex=options["bibtex"],
             numbered=options["numbered"],
             urls=context.output_urls,
+            page_dir=context.page_dir,
         )
         out.add_html(html)
     out.add_html(renderer.marks_legend(found))

@@ -248,7 +248,13 @@ class CitationsTreeprocessor(Treeprocessor):
             _insert_before_footnotes(root, holder)
         if listed:
             html = bibliography_html(
-                renderer, formatter, listed, back, base_url=context.base_url, urls=context.output_urls
+                renderer,
+                formatter,
+                listed,
+                back,
+                base_url=context.base_url,
+                urls=context.output_urls,
+                page_dir=context.page_dir,
             )
         else:
             html = renderer.render("empty.html", message=renderer.labels["no_citations"])

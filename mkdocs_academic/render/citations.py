@@ -200,6 +200,7 @@ def bibliography_html(
     *,
     base_url: str = "",
     urls: OutputUrls | None = None,
+    page_dir: str = "",
 ) -> Markup:
     """The bibliography of a page: `works` in the style's order, each entry rendered as in
     `/// publications` (compact, no abstract or BibTeX), with `id="ref-<key>"` and its back
@@ -218,6 +219,7 @@ def bibliography_html(
                 show_bibtex=False,
                 urls=urls,
                 max_authors=renderer.max_authors,
+                page_dir=page_dir,
             )
         )
     backrefs = {key: back_links(ids) for key, ids in back.items()}

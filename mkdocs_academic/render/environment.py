@@ -33,7 +33,16 @@ from ..data.models import Link, Publication
 from ..data.names import MeMatcher
 from ..slugs import slugify_key
 from .entry_parts import EntryParts
-from .format import MARK_MEANINGS, AuthorItem, author_items, format_date, format_date_range, resolve_url, text_content
+from .format import (
+    MARK_MEANINGS,
+    AuthorItem,
+    author_items,
+    format_date,
+    format_date_range,
+    resolve_near_url,
+    resolve_url,
+    text_content,
+)
 from .inline_markdown import InlineMarkdown
 from .labels import Labels
 from .urls import OutputUrls
@@ -210,10 +219,13 @@ class Renderer:
         show_bibtex: bool,
         urls: OutputUrls | None = None,
         max_authors: int | None = None,
+        page_dir: str = "",
     ) -> EntryContext:
         """What an entry template shows of `pub`: names for display (cut after `max_authors`,
-        the site owner kept), URLs made relative to the page (`base_url`), and whether the
-        abstract and the BibTeX are shown. A list and a publication's page both use it."""
+        the site owner kept), URLs made relative to the page (`base_url`; the entry's own page
+        and `.bib` file without the detour when they are under the page's folder `page_dir`),
+        and whether the abstract and the BibTeX are shown. A list and a publication's page both
+        use it."""
         page_url = urls.page(pub.key) if urls else ""
         bib_url = urls.bib(pub.key) if urls else ""
         return EntryContext(
@@ -225,8 +237,8 @@ class Renderer:
             preview=resolve_url(pub.preview, base_url) if pub.preview else "",
             show_abstract=show_abstract and bool(pub.abstract),
             show_bibtex=show_bibtex and pub.show_bibtex and bool(pub.bibtex),
-            page_url=resolve_url(page_url, base_url) if page_url else "",
-            bib_url=resolve_url(bib_url, base_url) if bib_url else "",
+            page_url=resolve_near_url(page_url, base_url, page_dir) if page_url else "",
+            bib_url=resolve_near_url(bib_url, base_url, page_dir) if bib_url else "",
         )
 
     def publication_list(
@@ -240,6 +252,7 @@ class Renderer:
         show_bibtex: bool = True,
         numbered: bool = False,
         urls: OutputUrls | None = None,
+        page_dir: str = "",
     ) -> Markup:
         """A list of publication entries (one `<ol>`), in one render of `publication-list.html`.
 
@@ -255,6 +268,7 @@ class Renderer:
                 show_bibtex=show_bibtex,
                 urls=urls,
                 max_authors=self.max_authors,
+                page_dir=page_dir,
             )
             for pub in publications
         ]

@@ -153,3 +153,13 @@ def resolve_url(url: str, base: str) -> str:
     if _NOT_RELATIVE.match(url):
         return url
     return base + url
+
+
+def resolve_near_url(url: str, base: str, page_dir: str) -> str:
+    """`resolve_url` for a site path, made short when it is under the page's own folder
+    (`page_dir`, such as "publications/" for the page at that URL): `x/`, not
+    `../publications/x/`. A 10,000-entry list links to each entry's page and `.bib` file,
+    so every character saved per link is two fewer per entry in a page of megabytes."""
+    if page_dir and url.startswith(page_dir) and base == "../" * page_dir.count("/") and safe_url(url):
+        return url[len(page_dir) :] or "./"
+    return resolve_url(url, base)
