@@ -187,6 +187,8 @@ def _starts_lower_case(word: str) -> bool:
     A brace group starting with a backslash (`{\\'e}mile`, `{\\ss}`) is a "special character"
     whose case counts; other brace groups are skipped (their case does not count).
     """
+    if word[:1].isalpha():
+        return word[0].islower()  # the usual case: a plain word
     index = 0
     length = len(word)
     while index < length:
@@ -454,6 +456,10 @@ def name_list_problem(raw: str) -> str | None:
             continue  # biblatex's extended name format: `family=Wit, given=Cynthia, prefix=de`
         if ";" in name and len(_split_at_depth0(_ENTITY.sub("", name), ";")) > 1:
             return f"names separated by ';' in '{name}'"
+        if name.count(",") < 2:  # `First Last` or `Last, First`, the usual forms
+            if name.startswith(","):
+                return f"an empty part in the name '{name}'"
+            continue
         parts = [part.strip() for part in _split_at_depth0(name, ",")]
         if len(parts) > 3:
             return f"too many commas in the name '{name}'"
