@@ -355,9 +355,9 @@ def report_defaults(
         ]
         out.append("|---|--:|--:|--:|--:|")
         for theme, (bare, plugin) in memory.items():
-            out.append(f"| {theme} | {MEMORY_SIZE:,} | {bare:.0f} MB | {plugin:.0f} MB | {plugin - bare:+.0f} MB |")
+            out.append(f"| {theme} | {MEMORY_SIZE:,} | {bare:.0f} MB | {plugin:.0f} MB | {plugin - bare:+.1f} MB |")
             targets.append(
-                f"- {theme}, memory with the defaults, {MEMORY_SIZE:,} entries: {plugin - bare:+.0f} MB "
+                f"- {theme}, memory with the defaults, {MEMORY_SIZE:,} entries: {plugin - bare:+.1f} MB "
                 f"(target < 50 MB): {_verdict(plugin - bare < 50)}"
             )
     out.append("")

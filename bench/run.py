@@ -706,7 +706,7 @@ def report(
         out.append("| data | entries | bare MkDocs | with plugin | difference |")
         out.append("|---|--:|--:|--:|--:|")
         for name, bare, plugin in memory:
-            out.append(f"| {name} | {MEMORY_SIZE:,} | {bare:.0f} MB | {plugin:.0f} MB | {plugin - bare:+.0f} MB |")
+            out.append(f"| {name} | {MEMORY_SIZE:,} | {bare:.0f} MB | {plugin:.0f} MB | {plugin - bare:+.1f} MB |")
         out.append("")
     if weight:
         asset_bytes, html_bytes, shown, far = weight
@@ -746,7 +746,7 @@ def report(
         )
     for name, bare, plugin in memory:
         out.append(
-            f"- memory, {name} {MEMORY_SIZE:,}: {plugin - bare:+.0f} MB (target < 50 MB): {verdict(plugin - bare < 50)}"
+            f"- memory, {name} {MEMORY_SIZE:,}: {plugin - bare:+.1f} MB (target < 50 MB): {verdict(plugin - bare < 50)}"
         )
     if weight:
         asset_bytes, html_bytes, _, far = weight
