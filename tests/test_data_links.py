@@ -6,7 +6,8 @@ relative link to a file the site lacks is a warning (the MkDocs plugin knows the
 the Markdown extension alone does not check); bare `pdf` / `preview` names are looked up in
 `pdf_dir` / `preview_dir` (al-folio's folders by default) from a page at any depth; files
 written after the pages (feed, sitemap, 404 page) are not dead; a link to a page's source
-(`cv.md`) names the page's URL.
+(`cv.md`) names the page's URL; links inside Markdown values start at the site root, as the
+data's other links do, on a page at any depth, and a dead one is a warning too.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from sitebuilder import build, write_site
 
 from mkdocs_academic.data.models import Source
 from mkdocs_academic.data.site_files import SiteLink, dead_site_links
-from mkdocs_academic.render.inline_markdown import InlineMarkdown, normalise_list_indentation
+from mkdocs_academic.render.inline_markdown import InlineMarkdown, normalise_list_indentation, relink
 
 PUBLICATIONS = "/// publications\n    group_by: none\n///\n"
 
@@ -241,3 +242,66 @@ def test_pdf_dir_and_preview_dir_choose_the_folders(tmp_path: Path) -> None:
     assert any(
         "data/p.bib:6: field 'pdf': link 'files/x.pdf' is not a file of the site" in w for w in result.warnings()
     )
+
+
+# ------------------------------------------------------------------ links inside Markdown
+
+
+def test_markdown_links_start_at_the_site_root_on_a_page_at_any_depth(tmp_path: Path) -> None:
+    info = "See the [slides](talks/engines.pdf), [notes](#notes), [home](/) and [mail](mailto:ada@example.org)."
+    data = {
+        "p.bib": bib(additional_info=info),
+        "news.yml": '- date: 2024-05\n  text: "New [slides](talks/engines.pdf)"\n',
+    }
+    block = "/// news\n///\n\n" + PUBLICATIONS
+    pages = {"index.md": block, "deep/er/page.md": "# Deep\n\n" + block, "talks/engines.pdf": "%PDF-1.1\n"}
+    root = write_site(tmp_path, pages=pages, data=data)
+    result = build(root)
+    assert result.ok, result.output
+
+    def markdown_links(html: str) -> list[str]:
+        values = re.findall(r'class="academic-(?:pub-info|news-text)">(.*?)</span>', html, re.DOTALL)
+        return [href for value in values for href in re.findall(r'href="([^"]*)"', value)]
+
+    assert markdown_links(result.html()) == [
+        "talks/engines.pdf",
+        "talks/engines.pdf",
+        "#notes",
+        "/",
+        "mailto:ada@example.org",
+    ]
+    assert markdown_links(result.html("deep/er/page")) == [
+        "../../../talks/engines.pdf",
+        "../../../talks/engines.pdf",
+        "#notes",
+        "/",
+        "mailto:ada@example.org",
+    ]
+    entry_page = result.html("publications/k2024")
+    assert 'See the <a href="../../talks/engines.pdf">slides</a>' in entry_page
+
+
+def test_a_dead_link_inside_markdown_warns_with_file_and_line(tmp_path: Path) -> None:
+    news = '- date: 2024-05\n  text: Hello\n- date: 2024-06\n  text: "The [talk](talks/gone.pdf)"\n'
+    data = {"p.bib": bib(highlights="Won a [prize](prizes/) and [more](https://example.org/)"), "news.yml": news}
+    root = write_site(tmp_path, pages={"index.md": "/// news\n///\n\n" + PUBLICATIONS}, data=data)
+    result = build(root)
+    assert not result.ok
+    dead = sorted(warning.split(" is not ")[0] for warning in result.warnings() if "the link is dead" in warning)
+    assert dead == [
+        "academic: data/news.yml:4: field 'text': link 'talks/gone.pdf'",
+        "academic: data/p.bib:6: field 'highlights': link 'prizes/'",
+    ]
+
+
+def test_relink_rewrites_only_href_and_src_values_of_tags() -> None:
+    html = (
+        '<a href="a/b.pdf?x=1&amp;y=2">a</a> <img alt="src=&quot;no&quot;" src="img/x.png" /> '
+        'href="text/only" <a href="https://example.org/">b</a>'
+    )
+    rewritten = relink(html, lambda url: "" if url.startswith("https:") else "../" + url)
+    assert rewritten == (
+        '<a href="../a/b.pdf?x=1&amp;y=2">a</a> <img alt="src=&quot;no&quot;" src="../img/x.png" /> '
+        'href="text/only" <a href="">b</a>'
+    )
+    assert relink("no links", lambda url: "../" + url) == "no links"

@@ -1,4 +1,5 @@
-"""Compiled templates are kept in memory and on disk, and never stand in for an edited template."""
+"""Compiled templates are kept in memory and on disk, and never stand in for an edited template,
+nor for one compiled with other filters (another version of the package)."""
 
 from __future__ import annotations
 
@@ -87,3 +88,17 @@ def test_an_unusable_cache_folder_only_costs_compiling(tmp_path: Path) -> None:
     not_a_folder.write_text("", encoding="utf-8")
     renderer = make_renderer(CompiledTemplates(str(not_a_folder)))
     assert str(renderer.render("empty.html", message="y")) == '<p class="academic-empty">y</p>'
+
+
+def test_code_compiled_with_other_filters_is_not_used(
+    cache: CompiledTemplates, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Jinja decides when it compiles a template whether a filter is given the context: code
+    # from a version whose `inline_markdown` took only the text would call this one wrongly.
+    older = make_renderer(cache)
+    older.env.filters["inline_markdown"] = lambda text: text
+    older.render("empty.html", message="x")
+    renderer = make_renderer(CompiledTemplates(str(tmp_path / "cache")))
+    compiled = compiled_count(renderer, monkeypatch)
+    assert str(renderer.render("empty.html", message="y")) == '<p class="academic-empty">y</p>'
+    assert compiled == ["academic/empty.html"]

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from .dataset import Dataset
 from .models import Link, Person, Publication, Source
 from .problems import Problem
-from .urls import in_site_folder, site_path
+from .urls import in_site_folder, markdown_link_targets, site_path
 
 #: How far below an item's first line its field is looked for (a long BibTeX entry fits).
 _SEARCH_LINES = 200
@@ -60,9 +60,17 @@ def _all_links(dataset: Dataset) -> Iterator[SiteLink]:
         if pub.preview:
             yield SiteLink(pub.preview, "preview", pub.source)
         yield from _people_links((*pub.authors, *pub.editors), "author", pub.source)
+        yield from _markdown_links(
+            pub.source,
+            award=pub.award,
+            additional_info=pub.additional_info_md,
+            annotation=pub.annotation_md,
+            highlights=pub.highlights_md,
+        )
     for item in dataset.news_items():
         if item.url:
             yield SiteLink(item.url, "url", item.source)
+        yield from _markdown_links(item.source, text=item.text_md)
     profiles = [dataset.profile, dataset.resume.profile if dataset.resume is not None else None]
     for profile in profiles:
         if profile is None:
@@ -74,6 +82,13 @@ def _all_links(dataset: Dataset) -> Iterator[SiteLink]:
         for interest in profile.interests:
             if interest.url:
                 yield SiteLink(interest.url, "interests", profile.source)
+        yield from _markdown_links(
+            profile.source,
+            affiliation=profile.affiliation_md,
+            notice=profile.notice_md,
+            bio=profile.bio_md,
+            interests=tuple(interest.text_md for interest in profile.interests),
+        )
     cvs = [dataset.cv, dataset.resume.cv if dataset.resume is not None else None]
     for cv in cvs:
         for entries in cv.sections.values() if cv is not None else ():
@@ -83,6 +98,25 @@ def _all_links(dataset: Dataset) -> Iterator[SiteLink]:
                 yield from _links_of(entry.links, entry.source)
                 for role, people in entry.people:
                     yield from _people_links(people, role, entry.source)
+                yield from _markdown_links(
+                    entry.source,
+                    title=entry.title_md,
+                    organization=entry.organization_md,
+                    department=entry.department_md,
+                    thesis=entry.thesis_md,
+                    summary=entry.summary_md,
+                    note=entry.note_md,
+                    highlights=entry.highlights_md,
+                    items=entry.items_md,
+                )
+
+
+def _markdown_links(source: Source, **fields: str | tuple[str, ...]) -> Iterator[SiteLink]:
+    """The links written inside Markdown values (`[slides](talks/x.pdf)`), by field name."""
+    for name, value in fields.items():
+        for text in (value,) if isinstance(value, str) else value:
+            for url in markdown_link_targets(text) if text else ():
+                yield SiteLink(url, name, source)
 
 
 def _field_of(link: Link) -> str:

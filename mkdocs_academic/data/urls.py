@@ -43,6 +43,17 @@ def _printable(url: str) -> str:
     return "".join(ch for ch in url if ch.isprintable() and not ch.isspace())
 
 
+def markdown_link_targets(text: str) -> list[str]:
+    """Every link target in a Markdown value: `[text](url)`, `![alt](url)`, `[ref]: url`,
+    autolinks and the `href`/`src` of raw HTML, character references decoded."""
+    if "](" not in text and "]:" not in text and "<" not in text and "=" not in text:
+        return []
+    return [
+        html.unescape(next(group for group in match.groups() if group is not None))
+        for match in _MARKDOWN_LINKS.finditer(text)
+    ]
+
+
 def unsafe_markdown_links(text: str) -> list[str]:
     """Link targets in a Markdown value whose scheme is not safe (they are dropped when shown)."""
     if ":" not in text:

@@ -224,5 +224,7 @@ def bibliography_html(
         )
     backrefs = {key: back_links(ids) for key, ids in back.items()}
     # One render of the entry template for all entries, as a publication list does.
-    rendered = renderer._render_each("bibliography-entry.html", entries, style="compact", backrefs=backrefs)
+    rendered = renderer._render_each(
+        "bibliography-entry.html", entries, style="compact", backrefs=backrefs, base_url=base_url
+    )
     return renderer.render("bibliography.html", entries=rendered, citation_style=formatter.style)

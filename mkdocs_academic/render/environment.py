@@ -12,6 +12,7 @@ publication's own page) are written by the helpers of `entry_parts`, registered 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -25,8 +26,10 @@ from jinja2 import (
     PackageLoader,
     StrictUndefined,
     TemplateSyntaxError,
+    pass_context,
 )
 from jinja2.bccache import Bucket
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from ..data.models import Link, Publication
@@ -43,7 +46,7 @@ from .format import (
     resolve_url,
     text_content,
 )
-from .inline_markdown import InlineMarkdown
+from .inline_markdown import InlineMarkdown, relink
 from .labels import Labels
 from .urls import OutputUrls
 
@@ -82,6 +85,16 @@ class CompiledTemplates(BytecodeCache):
                 self._disk = None
         return self._disk
 
+    def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
+        """Jinja's bucket, under a key that also names the filters: the compiled code of a
+        template depends on them (whether a filter is given the template's context is decided
+        when the template is compiled), so code compiled by another version of the package is
+        never used with this one's filters."""
+        key = self.get_cache_key(name, filename) + "-" + _filters_fingerprint(environment)
+        bucket = Bucket(environment, key, self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
+
     def load_bytecode(self, bucket: Bucket) -> None:
         code = self._code.get(bucket.key)
         if code is not None:
@@ -116,6 +129,14 @@ class CompiledTemplates(BytecodeCache):
 
 #: Shared by every Renderer of the process.
 COMPILED_TEMPLATES = CompiledTemplates()
+
+
+def _filters_fingerprint(environment: Environment) -> str:
+    """A short hash of the filters' names and of what each is passed (`@pass_context`...)."""
+    described = sorted(
+        f"{name}:{getattr(function, 'jinja_pass_arg', '')}" for name, function in environment.filters.items()
+    )
+    return hashlib.sha1("\n".join(described).encode(), usedforsecurity=False).hexdigest()[:12]
 
 
 class EntryContext(NamedTuple):
@@ -176,8 +197,8 @@ class Renderer:
         self.env.filters["date"] = lambda date, short=False: format_date(date, self.labels, short)
         self.env.filters["date_range"] = lambda when, short=True: format_date_range(when, self.labels, short)
         self.env.filters["site_url"] = self.link
-        self.env.filters["markdown"] = self.markdown.block
-        self.env.filters["inline_markdown"] = self.markdown.inline
+        self.env.filters["markdown"] = self._markdown_filter(self.markdown.block)
+        self.env.filters["inline_markdown"] = self._markdown_filter(self.markdown.inline)
         self.env.filters["text"] = text_content
         self._use_labels(self.labels)
 
@@ -197,6 +218,20 @@ class Renderer:
             return Markup(self.env.get_template(f"academic/{template}").render(**context).strip())
         except Exception as error:  # noqa: BLE001 - any mistake in a template (a user's) is a message
             raise _problem(template, error) from error
+
+    def _markdown_filter(self, convert: Callable[[str], Markup]) -> Callable[[Context, str], Markup]:
+        """A template filter for Markdown in data: its links are site paths too, as in the
+        data's other fields, made relative to the page (the template's `base_url`)."""
+
+        @pass_context
+        def markdown_filter(context: Context, text: str) -> Markup:
+            converted = convert(text)
+            base_url = context.get("base_url", "")
+            if not base_url and self.site_path is _as_written:
+                return converted  # a page at the site root: the paths are right as they are
+            return Markup(relink(str(converted), lambda url: self.link(url, base_url)))
+
+        return markdown_filter
 
     def link(self, url: str, base_url: str) -> str:
         """A link of the data as this page needs it: a page of the site as the host writes it
@@ -272,7 +307,7 @@ class Renderer:
             )
             for pub in publications
         ]
-        entries = self._render_each("publication.html", contexts, style=style)
+        entries = self._render_each("publication.html", contexts, style=style, base_url=base_url)
         return self.render("publication-list.html", entries=entries, contexts=contexts, style=style, numbered=numbered)
 
     def _render_each(self, template: str, contexts: Sequence[EntryContext], **shared: Any) -> list[Markup]:
@@ -318,6 +353,7 @@ class Renderer:
             links=entry.links,
             preview=entry.preview,
             bib_url=resolve_url(bib_url, base_url) if bib_url else "",
+            base_url=base_url,
         )
 
     def marks_legend(self, publications: Sequence[Publication]) -> Markup:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from functools import lru_cache
 from html import escape
 from html.parser import HTMLParser
@@ -108,6 +109,23 @@ def drop_unsafe_url_attributes(text: str) -> str:
     parser.feed(text)
     parser.close()
     return "".join(parser.out)
+
+
+# An href or src attribute in HTML written here: values are in double quotes, and `"`, `<` and
+# `>` inside them are escaped (by Python-Markdown, or by `_Reserialiser` for raw HTML).
+_LINK_ATTRIBUTE = re.compile(r'(<[a-zA-Z][^<>]*?\s(?:href|src)=")([^"]+)"')
+
+
+def relink(text: str, link: Callable[[str], str]) -> str:
+    """`text` (HTML from `InlineMarkdown`) with each `href` and `src` value passed through
+    `link`, which makes a site path relative to the page showing it (`Renderer.link`)."""
+    if 'href="' not in text and 'src="' not in text:
+        return text
+
+    def one(match: re.Match[str]) -> str:
+        return f'{match.group(1)}{escape(link(html.unescape(match.group(2))), quote=True)}"'
+
+    return _LINK_ATTRIBUTE.sub(one, text)
 
 
 class InlineMarkdown:
