@@ -226,3 +226,57 @@ def test_plain_name_shortcut_gives_the_same_person(
     slow = [parse_name(raw) for raw in raw_names]
     names_module.parse_name.cache_clear()
     assert [raw for raw, a, b in zip(raw_names, fast, slow, strict=True) if a != b] == []
+
+
+USUAL_AND_NEARLY_USUAL = [
+    "Ada Lovelace",
+    "Lovelace, Ada",
+    "Lovelace, ada b.",
+    "  Ada   Lovelace ",
+    "Lovelace , Ada",
+    "Ünal, Çağrı",
+    "Martin Luther King Jr.",
+    "A. B. C",
+    "Lovelace,",
+    ", Ada",
+    "others",
+    "Wei Wang 0001",
+    "Wang 0001, Wei",
+    "de la Fontaine, Jean",
+    "Jean de la Fontaine",
+    "King, Jr., Martin",
+    "ada lovelace",
+    "Ludwig van Beethoven",
+]
+
+
+@pytest.mark.parametrize("raw", USUAL_AND_NEARLY_USUAL)
+def test_the_shortcut_for_usual_names_agrees_with_the_full_rules(raw: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    shortcut = names_module.parse_name.__wrapped__(raw)
+    monkeypatch.setattr(names_module, "_usual_name", lambda raw: None)
+    assert names_module.parse_name.__wrapped__(raw) == shortcut
+
+
+@given(st.lists(st.sampled_from(["Ada", "ada", "A.", "de", "Lovelace", "0001", "Jr.", "Ünal", ","]), max_size=6))
+def test_the_shortcut_agrees_with_the_full_rules_on_any_plain_name(words: list[str]) -> None:
+    raw = " ".join(words)
+    shortcut = names_module.parse_name.__wrapped__(raw)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(names_module, "_usual_name", lambda raw: None)
+        assert names_module.parse_name.__wrapped__(raw) == shortcut
+
+
+def test_the_shortcut_takes_the_usual_forms_only() -> None:
+    from mkdocs_academic.data.names import _usual_name
+
+    taken = [raw for raw in USUAL_AND_NEARLY_USUAL if _usual_name(raw) is not None]
+    assert taken == [
+        "Ada Lovelace",
+        "Lovelace, Ada",
+        "Lovelace, ada b.",
+        "  Ada   Lovelace ",
+        "Lovelace , Ada",
+        "Ünal, Çağrı",
+        "Martin Luther King Jr.",
+        "A. B. C",
+    ]

@@ -73,7 +73,7 @@ def bare_doi(text: str) -> str:
 
 def bare_arxiv_id(text: str) -> str:
     """An arXiv identifier without its `https://arxiv.org/abs/` (or `/pdf/`) or `arXiv:` prefix."""
-    return _ARXIV_PREFIX.sub("", text).strip()
+    return _ARXIV_PREFIX.sub("", text).strip() if text else ""
 
 
 def is_arxiv_id(text: str) -> bool:
@@ -83,7 +83,7 @@ def is_arxiv_id(text: str) -> bool:
 
 def arxiv_id_in_text(text: str) -> str | None:
     """The arXiv identifier named in free text (`arXiv preprint arXiv:2401.01234`), if any."""
-    found = _ARXIV_IN_TEXT.search(text)
+    found = _ARXIV_IN_TEXT.search(text) if text else None
     return found.group(1) if found else None
 
 
@@ -162,6 +162,8 @@ def split_doi(value: str) -> tuple[str, str]:
     """A `doi` field as `(doi, other)`: the DOI (prefix `https://doi.org/`, `dx.doi.org` or
     `doi:` removed) when the value is one, else `("", value)`: a handle URL
     (`http://hdl.handle.net/...`) or other text that is not a DOI."""
+    if not value:
+        return "", ""  # most entries have no DOI
     value = strip_latex_url(value).strip()
     bare = _DOI_SCHEME.sub("", _DOI_URL.sub("", unquote(value) if "%2" in value.lower() else value)).strip()
     if _DOI.match(bare):
