@@ -87,7 +87,7 @@ def fast_records(chunk: str, line: int) -> list[Record] | None:
         fields.append((sys.intern(name.strip()), value.strip()))
         field_lines.append(field_line)
         position = found.end()
-    if len({name for name, _ in fields}) < len(fields):
+    if len(dict(fields)) < len(fields):
         return None
     records: list[Record] = [(EntryBlock(entry_type, head.group(3), fields), line, field_lines)]
     if _BLANK_TO_END.match(chunk, position) is None:

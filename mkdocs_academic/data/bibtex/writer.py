@@ -65,6 +65,7 @@ def clean_bibtex(entry: RawEntry, drop: Collection[str]) -> str:
         standard = _STANDARD_NAMES.get(name, name)
         if standard != name and standard in entry.fields:
             continue
-        lines.append(f"  {standard} = {_braced(value)},")
+        braced = "{" + value + "}" if "{" not in value and "}" not in value else _braced(value)
+        lines.append(f"  {standard} = {braced},")
     lines.append("}")
     return "\n".join(lines)
