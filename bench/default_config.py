@@ -147,7 +147,8 @@ class DefaultRow:
 
     @property
     def exports_own(self) -> float:
-        """What the exports add to the plugin's own time (making them, not writing them)."""
+        """What the exports add to the plugin's own time: adding their files and making their
+        text (when MkDocs writes them), not MkDocs' writing of the files."""
         return self.own_no_pages - self.own_off
 
 

@@ -42,6 +42,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from static_pages import static_listing
 
 import mkdocs_academic
+from mkdocs_academic import outputs as academic_outputs
 from mkdocs_academic.data.bibtex import PARENT_ONLY_TYPES
 from mkdocs_academic.markdown.blocks import AcademicBlock
 from mkdocs_academic.markdown.citations import BARE_KEY, BracketCitation, CitationsTreeprocessor, TextCitation
@@ -266,6 +267,10 @@ ACADEMIC_TIMER.wrap(LeftoverBlockWarning, "run")
 ACADEMIC_TIMER.wrap(BracketCitation, "handleMatch")
 ACADEMIC_TIMER.wrap(TextCitation, "handleMatch")
 ACADEMIC_TIMER.wrap(CitationsTreeprocessor, "run")
+# The downloads' text is made when MkDocs writes their files, outside the plugin's events: it
+# is the plugin's work all the same.
+for _name in ("bibtex_entry", "bibtex_bibliography", "csl_json"):
+    ACADEMIC_TIMER.wrap(academic_outputs, _name)
 BIBTEX_TIMER = PhaseTimer()
 if BibTexPlugin is not None:
     BIBTEX_TIMER.wrap_events(BibTexPlugin)
