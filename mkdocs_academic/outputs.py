@@ -215,7 +215,8 @@ class SiteOutputs:
             """Add a generated file (its text made by `content` when it is written), unless
             the user has one at that path (theirs wins); the file and whether it is ours."""
             generated = TextOnDemand.make(config, src_uri, content, inclusion)
-            existing = files.get_file_from_path(src_uri) or dest_uris.get(generated.dest_uri)
+            # `src_uris`, not `get_file_from_path`: our paths are POSIX already (no PurePath each)
+            existing = files.src_uris.get(src_uri) or dest_uris.get(generated.dest_uri)
             if existing is not None:
                 log.info("%s exists in docs_dir; it is used instead of the generated one", src_uri)
                 return existing, False
