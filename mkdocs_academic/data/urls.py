@@ -43,27 +43,25 @@ def _printable(url: str) -> str:
     return "".join(ch for ch in url if ch.isprintable() and not ch.isspace())
 
 
+def _written_targets(text: str) -> list[str]:
+    """The link targets of a Markdown value as written (character references kept)."""
+    return [next(group for group in match.groups() if group is not None) for match in _MARKDOWN_LINKS.finditer(text)]
+
+
 def markdown_link_targets(text: str) -> list[str]:
     """Every link target in a Markdown value: `[text](url)`, `![alt](url)`, `[ref]: url`,
     autolinks and the `href`/`src` of raw HTML, character references decoded."""
     if "](" not in text and "]:" not in text and "<" not in text and "=" not in text:
         return []
-    return [
-        html.unescape(next(group for group in match.groups() if group is not None))
-        for match in _MARKDOWN_LINKS.finditer(text)
-    ]
+    return [html.unescape(url) for url in _written_targets(text)]
 
 
 def unsafe_markdown_links(text: str) -> list[str]:
-    """Link targets in a Markdown value whose scheme is not safe (they are dropped when shown)."""
+    """Link targets in a Markdown value whose scheme is not safe (they are dropped when shown),
+    as written."""
     if ":" not in text:
         return []
-    found: list[str] = []
-    for match in _MARKDOWN_LINKS.finditer(text):
-        url = next(group for group in match.groups() if group is not None)
-        if not safe_url(html.unescape(url)):
-            found.append(url)
-    return found
+    return [url for url in _written_targets(text) if not safe_url(html.unescape(url))]
 
 
 def bare_doi(text: str) -> str:
