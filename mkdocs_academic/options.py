@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from .data.dates import parse_partial_date
 from .data.entry_types import KNOWN_ENTRY_TYPES
@@ -352,8 +352,7 @@ def _block_defaults(value: Any, base: Path) -> Mapping[str, Any]:
     return MappingProxyType(dict(value))
 
 
-@dataclass(frozen=True)
-class SiteOption:
+class SiteOption(NamedTuple):
     """One site-wide option: its name, default (as a user would write it), check and doc."""
 
     name: str
@@ -465,8 +464,7 @@ class SiteOptions:
         return self.language or host_language or DEFAULT_LANGUAGE
 
 
-@dataclass(frozen=True)
-class OptionProblem:
+class OptionProblem(NamedTuple):
     """A mistake in the site-wide options. `error`: the value is unusable (the host fails or
     uses the default); `warning`: recoverable (counts for `--strict`); `info`: a note."""
 

@@ -239,10 +239,11 @@ def _permalink(toc: dict[str, Any]) -> Permalink | None:
         setting = toc["permalink"]
     if not setting:
         return None
+    default = Permalink()
     return Permalink(
-        text=Permalink.text if setting is True else str(setting),
-        css_class=str(toc.get("permalink_class", Permalink.css_class)),
-        title=str(toc.get("permalink_title", Permalink.title)),
+        text=default.text if setting is True else str(setting),
+        css_class=str(toc.get("permalink_class", default.css_class)),
+        title=str(toc.get("permalink_title", default.title)),
         leading=bool(parseBoolValue(toc.get("permalink_leading", False), False)),
     )
 

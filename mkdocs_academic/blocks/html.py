@@ -8,7 +8,7 @@ in a page (the outer `<div class="academic academic-<name>">`, headings as `<hN 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from markupsafe import escape
 
@@ -16,16 +16,14 @@ from ..slugs import slugify
 from .parts import BlockPage, Heading, Rendered, claim_id
 
 
-@dataclass(frozen=True)
-class BlockHtml:
+class BlockHtml(NamedTuple):
     """A block's HTML and its headings, each with the id it was given (for a table of contents)."""
 
     html: str
     headings: list[Heading]
 
 
-@dataclass(frozen=True)
-class Permalink:
+class Permalink(NamedTuple):
     """A link to each heading from itself, as Python-Markdown's `toc` writes it with
     `permalink: true` (the host's setting, so that these headings look like the others)."""
 

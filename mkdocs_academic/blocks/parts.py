@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Container
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     """A heading the host makes a real one (`id`: the one to use, or None to let the host choose)."""
 
     level: int
@@ -22,8 +21,7 @@ class Heading:
     id: str | None = None
 
 
-@dataclass(frozen=True)
-class Html:
+class Html(NamedTuple):
     """Rendered HTML, to insert as it is."""
 
     markup: str

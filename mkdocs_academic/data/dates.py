@@ -10,7 +10,7 @@ files also `May 2024`, `Dec 2025`, `17 May 2024`, `May 17, 2024`, and ranges suc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from .models import PartialDate
 
@@ -134,16 +134,16 @@ def parse_edtf(text: str) -> PartialDate | None:
         return _edtf_date(text)
     if start_text in ("", ".."):
         end = _edtf_date(end_text)
-        return replace(end, open_start=True) if end is not None and not end.unspecified else None
+        return end._replace(open_start=True) if end is not None and not end.unspecified else None
     start = _edtf_date(start_text)
     if start is None:
         return None
     if end_text in ("", ".."):
-        return replace(start, open_end=True)
+        return start._replace(open_end=True)
     end = _edtf_date(end_text)
     if end is None or end.sort_key < start.sort_key:
         return None
-    return start if end == start else replace(start, end=end)
+    return start if end == start else start._replace(end=end)
 
 
 def parse_year_field(text: str) -> PartialDate | None:
@@ -162,8 +162,7 @@ def parse_year_field(text: str) -> PartialDate | None:
     return PartialDate(start) if end == start else PartialDate(start, end=PartialDate(end))
 
 
-@dataclass(frozen=True)
-class DateRange:
+class DateRange(NamedTuple):
     """When something happened: one date, a start and an end, or a start that is ongoing.
 
     A single date (an award, a talk) has only `start`; an entry with only an end date (a

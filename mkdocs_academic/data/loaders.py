@@ -8,10 +8,9 @@ they are merged into one list of publications.)
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .problems import Problem
 
@@ -23,8 +22,7 @@ def _nothing() -> None:
     return None
 
 
-@dataclass(frozen=True)
-class Loader:
+class Loader(NamedTuple):
     """How one kind of data file becomes one field of `Dataset`."""
 
     #: The file names it reads, lower case. When two are present, the last in sorted order

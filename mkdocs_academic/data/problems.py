@@ -6,14 +6,14 @@ could read, so a build can report every problem at once and `--strict` fails on 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One message about a data file.
 
-    `line` is 1-based; 0 means the problem concerns the whole file.
+    `line` is 1-based; 0 means the problem concerns the whole file. Problems sort by file,
+    line and message. (A NamedTuple, like the records of `models`: many are made.)
     """
 
     path: str

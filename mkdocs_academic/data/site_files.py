@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Collection, Iterable, Iterator
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from .dataset import Dataset
 from .models import Link, Person, Publication, Source
@@ -31,16 +31,15 @@ _SEARCH_LINES = 200
 def with_link_folders(pub: Publication, pdf_dir: str, preview_dir: str) -> Publication:
     """`pub` with a bare file name in `pdf` (a link of kind `pdf`) or `preview` put in its folder."""
     links = tuple(
-        replace(link, url=in_site_folder(link.url, pdf_dir)) if link.kind == "pdf" else link for link in pub.links
+        link._replace(url=in_site_folder(link.url, pdf_dir)) if link.kind == "pdf" else link for link in pub.links
     )
     preview = in_site_folder(pub.preview, preview_dir) if pub.preview else ""
     if preview == pub.preview and links == pub.links:
         return pub
-    return replace(pub, links=links, preview=preview)
+    return pub._replace(links=links, preview=preview)
 
 
-@dataclass(frozen=True)
-class SiteLink:
+class SiteLink(NamedTuple):
     """A relative link of the data: the value as stored, the field that gave it, and its item."""
 
     url: str

@@ -29,7 +29,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import fields as dataclass_fields
-from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -195,7 +194,7 @@ class DataStore:
         if last is None:
             return result
         note = "; the last version that could be read is shown until you fix it"
-        return last[0], [replace(problem, message=problem.message + note) for problem in broken]
+        return last[0], [problem._replace(message=problem.message + note) for problem in broken]
 
     def _cached(self, path: Path, parse: Callable[[], Any]) -> Any:
         stamp = self._stat(path)
@@ -342,7 +341,7 @@ class DataStore:
                 found.append(_internal_error(entry.source.path, entry.source.line, f"entry '{entry.key}'", error))
             hit = (entry, publication, found)
         elif hit[1] is not None and hit[1].order != order:
-            hit = (entry, replace(hit[1], order=order), hit[2])
+            hit = (entry, hit[1]._replace(order=order), hit[2])
         self._publications[entry.key] = hit
         problems.extend(hit[2])
         return hit[1]
@@ -365,5 +364,5 @@ class DataStore:
                 )
                 continue
             keys[pub.key.lower()] = pub
-            merged.append(replace(pub, order=len(bibtex) + offset))
+            merged.append(pub._replace(order=len(bibtex) + offset))
         return merged

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..models import Source
 from ..problems import Problem
@@ -18,8 +19,7 @@ RawField = tuple[str, str]
 EntrySignature = tuple[int, int]
 
 
-@dataclass(frozen=True)
-class RawEntry:
+class RawEntry(NamedTuple):
     """One BibTeX entry with its values expanded but LaTeX not decoded.
 
     `fields` maps lower-case field names to values (macros expanded, `#` concatenated, outer

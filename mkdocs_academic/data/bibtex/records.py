@@ -5,8 +5,7 @@ Both readers (`bibtexparser_reader`, `fast_reader`) give the same records for th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .model import RawField
 
@@ -14,8 +13,7 @@ if TYPE_CHECKING:  # bibtexparser is imported only when a chunk needs it (`chunk
     from bibtexparser.model import Block
 
 
-@dataclass(slots=True)
-class EntryBlock:
+class EntryBlock(NamedTuple):
     """What is kept of a bibtexparser `Entry` (not its raw text, which a chunk's records would
     keep alive)."""
 
@@ -24,8 +22,7 @@ class EntryBlock:
     fields: list[RawField]
 
 
-@dataclass(slots=True)
-class FreeText:
+class FreeText(NamedTuple):
     """Free text between blocks (bibtexparser's `ImplicitComment`), stripped."""
 
     comment: str

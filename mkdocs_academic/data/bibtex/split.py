@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..problems import Problem
 from .chunks import ParsedChunks, parse_blocks
@@ -33,8 +33,7 @@ if TYPE_CHECKING:
     from bibtexparser.model import Block, String
 
 
-@dataclass(slots=True)
-class RawBlock:
+class RawBlock(NamedTuple):
     """One entry as split: type (lower case), key, line, and its fields as a reader gave them."""
 
     entry_type: str

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 BRACE = re.compile(r"(?<!\\)[{}]")
 _BRACE_OR_QUOTE = re.compile(r'(?<!\\)[{}"]')
@@ -54,8 +54,7 @@ def _skip_space(text: str, position: int) -> int:
     return match.end() if match is not None else position
 
 
-@dataclass
-class Value:
+class Value(NamedTuple):
     """A parsed value: its text, the undefined macros it used, where parsing stopped."""
 
     text: str
