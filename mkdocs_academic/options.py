@@ -17,7 +17,6 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal, NamedTuple
@@ -416,17 +415,17 @@ SITE_OPTIONS: Mapping[str, SiteOption] = _table(
 
 #: The labels' language when neither the options nor the host give one.
 DEFAULT_LANGUAGE = "en"
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 
-@dataclass(frozen=True)
-class SiteOptions:
+class SiteOptions(NamedTuple):
     """The checked site-wide options (one field per `SITE_OPTIONS` entry)."""
 
     enabled: bool = True
     data_dir: Path = Path("data")
     me: tuple[str, ...] = ()
     language: str | None = None
-    labels: Mapping[str, str] = field(default_factory=dict)
+    labels: Mapping[str, str] = _EMPTY
     allow_html: bool = False
     max_authors: int = 0
     template_dirs: tuple[Path, ...] = ()
@@ -444,12 +443,12 @@ class SiteOptions:
     feed_title: str | None = None
     citation_style: str = "numeric"
     # Site-wide block defaults as written; `parse_options` applies them under each block's own.
-    publications: Mapping[str, Any] = field(default_factory=dict)
-    publication: Mapping[str, Any] = field(default_factory=dict)
-    news: Mapping[str, Any] = field(default_factory=dict)
-    experience: Mapping[str, Any] = field(default_factory=dict)
-    bibliography: Mapping[str, Any] = field(default_factory=dict)
-    profile: Mapping[str, Any] = field(default_factory=dict)
+    publications: Mapping[str, Any] = _EMPTY
+    publication: Mapping[str, Any] = _EMPTY
+    news: Mapping[str, Any] = _EMPTY
+    experience: Mapping[str, Any] = _EMPTY
+    bibliography: Mapping[str, Any] = _EMPTY
+    profile: Mapping[str, Any] = _EMPTY
 
     def block_defaults(self) -> dict[str, Mapping[str, Any]]:
         """Block name -> its site-wide defaults. `citation_style` is the default `style` of

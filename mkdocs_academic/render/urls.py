@@ -9,7 +9,8 @@ result never depends on the order of the data files.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import NamedTuple
 
 from ..slugs import slugify_key
 
@@ -36,15 +37,14 @@ def assign_slugs(keys: Iterable[str]) -> dict[str, str]:
     return slugs
 
 
-@dataclass(frozen=True)
-class OutputUrls:
+class OutputUrls(NamedTuple):
     """Site-relative URLs (no leading slash) of the files made for each publication.
 
     Empty when the Markdown extension runs without the MkDocs plugin: then entries link nowhere.
     """
 
-    pages: Mapping[str, str] = field(default_factory=dict)
-    bib_files: Mapping[str, str] = field(default_factory=dict)
+    pages: Mapping[str, str] = MappingProxyType({})
+    bib_files: Mapping[str, str] = MappingProxyType({})
 
     def page(self, key: str) -> str:
         """The URL of the publication's page, or ""."""
