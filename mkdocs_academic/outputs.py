@@ -18,7 +18,6 @@ functions in `render/` (`exports`, `feed`, `meta`).
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
@@ -34,6 +33,7 @@ from .blocks import Heading
 from .blocks.html import BlockHtml
 from .data.dataset import Dataset
 from .data.models import Publication
+from .lazy_pattern import LazyPattern
 from .log import log
 from .markdown.context import PageRecord
 from .options import SiteOptions
@@ -139,7 +139,7 @@ class PublicationPage(Page):
 #: Renders the block of a `PublicationPage` (the plugin's, which holds the build's context).
 FillPage = Callable[[PublicationPage], BlockHtml]
 
-_ELEMENT_ID = re.compile(r'\sid="([^"]+)"')
+_ELEMENT_ID = LazyPattern(r'\sid="([^"]+)"')
 
 
 def _toc_tokens(headings: list[Heading]) -> list[Any]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..lazy_pattern import LazyPattern
 from .models import PartialDate
 
 #: Month names and abbreviations (lower case) and their numbers.
@@ -40,11 +41,11 @@ MONTHS = {
 #: Words meaning "still going on" in place of an end date.
 PRESENT_WORDS = frozenset({"present", "now", "current", "today", "ongoing", "heute", "actualidad", "至今"})
 
-_MONTH_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{4})$")
-_MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
-_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\.?\s+([A-Za-z]+)\.?,?\s+(\d{4})$")
-_RANGE = re.compile(r"^(.+?)\s*(?:–|—|\s-\s|-(?=\s*[A-Za-z])|\bto\b|\.\.)\s*(.+)$")
-_YEAR_RANGE = re.compile(r"^(\d{4})\s*[-–—]\s*(\d{4}|[A-Za-z]+)$")
+_MONTH_YEAR = LazyPattern(r"^([A-Za-z]+)\.?\s+(\d{4})$")
+_MONTH_DAY_YEAR = LazyPattern(r"^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
+_DAY_MONTH_YEAR = LazyPattern(r"^(\d{1,2})\.?\s+([A-Za-z]+)\.?,?\s+(\d{4})$")
+_RANGE = LazyPattern(r"^(.+?)\s*(?:–|—|\s-\s|-(?=\s*[A-Za-z])|\bto\b|\.\.)\s*(.+)$")
+_YEAR_RANGE = LazyPattern(r"^(\d{4})\s*[-–—]\s*(\d{4}|[A-Za-z]+)$")
 _MONTH_TOKENS = re.compile(r"[\s,.\-/~]+")
 _ISO_DATE = re.compile(r"^\s*(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?")
 _RANGE_START = re.compile(r"\s*\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?\s*")
@@ -95,7 +96,7 @@ _EDTF_DATE = re.compile(r"(-?)(\d{4}|\d{3}X|\d{2}XX)(?:-(\d{2})(?:-(\d{2})(?:T[\
 # A year field as BibTeX styles print it: a year with a letter (`2024b`), a negative or short
 # year (`-380`, `800`), unspecified digits (`199X`) or a range of years (`1995--1996`, `1985/1986`).
 _YEAR_FIELD = re.compile(r"(-\d{1,4}|\d{3,4}|\d{3}X|\d{2}XX)[a-z]?")
-_YEAR_FIELD_RANGE = re.compile(r"(-\d{1,4}|\d{3,4})\s*(?:--?|–|/)\s*(-\d{1,4}|\d{3,4})")
+_YEAR_FIELD_RANGE = LazyPattern(r"(-\d{1,4}|\d{3,4})\s*(?:--?|–|/)\s*(-\d{1,4}|\d{3,4})")
 
 
 def _edtf_date(text: str) -> PartialDate | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
+from ..lazy_pattern import LazyPattern
 from .bibtex import add_bibtex_field
 from .dates import parse_date, parse_edtf, parse_month, parse_year_field
 from .entry_types import known_status, normalise_entry_type, status_label
@@ -383,10 +384,10 @@ _THESIS_TYPES = {
 _STATUS_YEAR = re.compile(r"(?<!\w)((?:19|20)\d\d)(?![\w-])")
 # "by", "at", "in", "to", "for" before a venue; not the "To" of "To appear", nor "for
 # presentation/publication" ("Accepted for presentation at ICML 2022": the venue follows "at").
-_VENUE_WORD = re.compile(r"(?<=\s)(?:by|at|in|to|for):?\s+(?!(?:presentation|publication)\b)", re.IGNORECASE)
+_VENUE_WORD = LazyPattern(r"(?<=\s)(?:by|at|in|to|for):?\s+(?!(?:presentation|publication)\b)", re.IGNORECASE)
 # A work still under submission ("Submitted to ICLR 2026", "Under review at NeurIPS 2025") did
 # not appear there: its status gives the year but no venue (no `citation_conference_title`).
-_PENDING_STATUS = re.compile(
+_PENDING_STATUS = LazyPattern(
     r"^\s*(?:(?:re)?submitted|under\s+(?:review|revision|submission)|in\s+(?:review|revision|preparation)"
     r"|(?:major|minor)\s+revision|revise|rejected)\b",
     re.IGNORECASE,

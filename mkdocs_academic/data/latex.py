@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from markupsafe import escape
 
+from ..lazy_pattern import LazyPattern
+
 if TYPE_CHECKING:
     from pylatexenc import latexwalker
 
@@ -47,7 +49,7 @@ _NEEDS_DECODING = re.compile(r"[\\{}~$]|--|``|''")
 _WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
 _ODD_SPACE = re.compile(r"[\t\r\n\f\v]|  ")
 # Math kept verbatim: display first, then inline; `\$` is an escaped dollar, not math.
-_MATH = re.compile(
+_MATH = LazyPattern(
     r"\$\$(?:[^$\\]|\\.)+?\$\$"
     r"|(?<!\\)\$(?:[^$\\]|\\.)+?\$"
     r"|\\\((?:.|\n)+?\\\)"
@@ -107,7 +109,7 @@ _UNESCAPED_SPECIAL = re.compile(r"(?<!\\)([%&#])")
 # `M{\\"u}ller`: a doubled backslash before an accent is a typo for a single one.
 _DOUBLED_ACCENT_BACKSLASH = re.compile(r"\\\\(?=[\"'`^~=.][A-Za-z{\\])")
 # Last resort when pylatexenc fails: keep macro names, drop backslashes and braces.
-_CRUDE = re.compile(r"\\([A-Za-z]*)|[{}]")
+_CRUDE = LazyPattern(r"\\([A-Za-z]*)|[{}]")
 
 _KEEP_TEXT_MACROS = (
     "texttt",
@@ -371,7 +373,7 @@ _ACCENT = re.compile(
     r"(?:\{\s*(\\[ij](?![A-Za-z])|[^\W\d_])\s*\}|(\\[ij](?![A-Za-z])|[^\W\d_]))"
 )
 # The tie accent over two letters: `\\t{oo}` is o͡o.
-_TIE = re.compile(r"(?<!\\)\\t\s*\{\s*([^\W\d_])\s*([^\W\d_])\s*\}")
+_TIE = LazyPattern(r"(?<!\\)\\t\s*\{\s*([^\W\d_])\s*([^\W\d_])\s*\}")
 _SYMBOLS = {
     "ss": "ß",
     "o": "ø",
@@ -647,7 +649,7 @@ def unknown_latex_commands(text: str) -> tuple[str, ...]:
 
 
 # What a Markdown field keeps as written: link targets, autolinks, bare URLs and code spans.
-_MARKDOWN_VERBATIM = re.compile(r"\]\([^)\s]*\)|<[a-z]+:[^>\s]*>|\bhttps?://[^\s<>()\[\]]+|`[^`\n]*`")
+_MARKDOWN_VERBATIM = LazyPattern(r"\]\([^)\s]*\)|<[a-z]+:[^>\s]*>|\bhttps?://[^\s<>()\[\]]+|`[^`\n]*`")
 
 
 #: A literal dollar in the Markdown of a field shown as Markdown (`latex_to_markdown`): the

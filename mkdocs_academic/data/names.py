@@ -15,6 +15,8 @@ from functools import lru_cache
 from mkdocs_academic.data.latex import latex_to_unicode
 from mkdocs_academic.data.models import Person
 
+from ..lazy_pattern import LazyPattern
+
 __all__ = ["MeMatcher", "parse_name", "parse_names", "split_names", "without_marks"]
 
 # --- splitting ------------------------------------------------------------------------------
@@ -113,7 +115,7 @@ _MARK_TOKENS = {
     "#": "#",
     "\\#": "#",
 }
-_MARK_TOKEN = re.compile(r"\\[A-Za-z]+|\\#|[*†‡§#]|[\s,{}]+")
+_MARK_TOKEN = LazyPattern(r"\\[A-Za-z]+|\\#|[*†‡§#]|[\s,{}]+")
 # A trailing mark group, peeled off the end of the name one at a time.
 _TRAILING_MARK = re.compile(
     r"(?:\\textsuperscript\{(?P<sup>[^{}]*)\}"
@@ -356,7 +358,7 @@ def parse_names(raw: str) -> tuple[Person, ...]:
 
 # --- recognising the site owner ----------------------------------------------------------------
 
-_APOSTROPHES = re.compile(r"['’`]")
+_APOSTROPHES = LazyPattern(r"['’`]")
 _NON_WORD = re.compile(r"[\W_]+")
 
 

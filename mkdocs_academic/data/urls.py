@@ -6,12 +6,14 @@ import html
 import re
 from urllib.parse import unquote
 
+from ..lazy_pattern import LazyPattern
+
 SAFE_SCHEMES = ("http", "https", "mailto")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _ARXIV_PREFIX = re.compile(r"^(?:https?://arxiv\.org/(?:abs|pdf)/|arxiv:)", re.IGNORECASE)
 _ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}(v\d+)?|[a-z-]+(\.[A-Z]{2})?/\d{7}(v\d+)?")
 _ARXIV_IN_TEXT = re.compile(r"arXiv[:\s]\s*(\d{4}\.\d{4,5}(?:v\d+)?)", re.IGNORECASE)
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+_DOI_PREFIX = LazyPattern(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _LATEX_URL = re.compile(r"\\url\{(.*)\}")
 _URL_IN_TEXT = re.compile(r"\\(?:url|href)\s*\{([^{}]+)\}")
 _WEB_PREFIX = re.compile(r"^https?://(?:www\.|dx\.)?", re.IGNORECASE)
@@ -19,7 +21,7 @@ _ARXIV_VERSION = re.compile(r"v\d+$")
 
 # Link targets inside Markdown: `[text](url)`, `![alt](url)`, `[ref]: url`, `<scheme:...>`
 # autolinks and `href=` / `src=` attributes of raw HTML.
-_MARKDOWN_LINKS = re.compile(
+_MARKDOWN_LINKS = LazyPattern(
     r"\]\(\s*<?([^)\s>]+)"
     r"|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)"
     r"|<([a-zA-Z][a-zA-Z0-9+.-]*:[^\s>]*)>"

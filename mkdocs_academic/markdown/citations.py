@@ -38,6 +38,7 @@ from markupsafe import escape
 from ..data.dataset import Dataset
 from ..data.models import Publication
 from ..data.yamlfile import did_you_mean
+from ..lazy_pattern import LazyPattern
 from ..log import log
 from ..options import OptionError, optional_citation_style, parse_options
 from ..render.environment import TemplateProblem
@@ -54,18 +55,18 @@ KEY = rf"(?:\{{(?P<braced>[^{{}}\n]+)\}}|(?P<bare>{BARE_KEY}))"
 #: What may not come right before an in-text `@key`: a word, an e-mail, a URL, an attribute.
 _NOT_BEFORE = r"(?<![\w@.:/\\=\"'<>&#%+~\-\[])"
 #: One part of a bracketed citation: prefix (ending in a space), `-`, `@key`, suffix (after `,` or a space).
-_ITEM = re.compile(rf"\s*(?P<prefix>(?:.*?\s)?)(?P<minus>-?)@{KEY}(?P<suffix>(?:[,\s].*)?)", re.DOTALL)
+_ITEM = LazyPattern(rf"\s*(?P<prefix>(?:.*?\s)?)(?P<minus>-?)@{KEY}(?P<suffix>(?:[,\s].*)?)", re.DOTALL)
 #: The same, read first: the first `@` of the part starts its key (an e-mail in the prefix aside).
-_ITEM_FIRST = re.compile(rf"\s*(?P<prefix>(?:[^@]*?\s)?)(?P<minus>-?)@{KEY}(?P<suffix>(?:[,\s].*)?)", re.DOTALL)
+_ITEM_FIRST = LazyPattern(rf"\s*(?P<prefix>(?:[^@]*?\s)?)(?P<minus>-?)@{KEY}(?P<suffix>(?:[,\s].*)?)", re.DOTALL)
 #: An `@key` in a part's prefix or suffix (an `@` right after a letter, as in an e-mail address,
 #: is text): when it is a key of the data, the part is no citation, rather than one that hides a work.
-_OTHER_KEY = re.compile(rf"(?<!\w)@{KEY}")
+_OTHER_KEY = LazyPattern(rf"(?<!\w)@{KEY}")
 #: Where a bracketed citation's parts end: `;`, and a `,` right before another `@key`
 #: (`[@a, @b]`, as LaTeX's `\\cite{a,b}`, is `[@a; @b]`).
 _PARTS = re.compile(r";|,\s*(?=-?@[\w{])")
 #: A part that is only keys apart by spaces (`[@a @b]`): one part each.
 _KEY_ONLY = rf"-?@(?:\{{[^{{}}\n]+\}}|{BARE_KEY})"
-_KEYS_ONLY = re.compile(rf"\s*{_KEY_ONLY}(?:\s+{_KEY_ONLY})+\s*")
+_KEYS_ONLY = LazyPattern(rf"\s*{_KEY_ONLY}(?:\s+{_KEY_ONLY})+\s*")
 #: The paragraphs mkdocs-bibtex users write where the bibliography goes.
 BIBLIOGRAPHY_COMMANDS = {"\\bibliography": False, "\\full_bibliography": True}
 #: A fence of fenced code, for the line of a message.

@@ -8,12 +8,12 @@ rebuilds; without MkDocs the extension makes its own from its configuration.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..blocks.context import BuildContext as CoreContext
 from ..blocks.context import PageRecord, report_problems
+from ..lazy_pattern import LazyPattern
 from ..log import log
 
 __all__ = ["BuildContext", "MarkdownContext", "PageRecord", "report_problems"]
@@ -65,8 +65,8 @@ class MarkdownContext(CoreContext):
 #: The name the MkDocs plugin and the extension use.
 BuildContext = MarkdownContext
 
-_HEADER = re.compile(r"^\s*/{3,}\s*([A-Za-z_-]+)")
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_HEADER = LazyPattern(r"^\s*/{3,}\s*([A-Za-z_-]+)")
+_FENCE = LazyPattern(r"^\s*(`{3,}|~{3,})")
 
 
 def _block_headers(source: str) -> dict[str, list[int]]:

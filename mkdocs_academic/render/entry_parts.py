@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from markupsafe import Markup, escape
 
 from ..data.models import Link, Publication
+from ..lazy_pattern import LazyPattern
 from .format import AuthorItem, format_date
 from .labels import Labels
 
@@ -55,7 +56,7 @@ _LABEL_KEYS = (
     "editor_many",
 )
 #: An edition that names itself one ("2nd ed", "Second edition", "3. Aufl."): shown as written.
-_EDITION_WORD = re.compile(r"\b(?:ed|edn|eds|edition|éd|édition|aufl|auflage)\b|版", re.IGNORECASE)
+_EDITION_WORD = LazyPattern(r"\b(?:ed|edn|eds|edition|éd|édition|aufl|auflage)\b|版", re.IGNORECASE)
 
 
 def _escape(value: object) -> str:

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from ..data.latex import DOLLAR_HTML, MARKDOWN_DOLLAR
 from ..data.urls import safe_url
+from ..lazy_pattern import LazyPattern
 
 _EMOJI = {
     ":sparkles:": "✨",
@@ -113,7 +114,7 @@ def drop_unsafe_url_attributes(text: str) -> str:
 
 # An href or src attribute in HTML written here: values are in double quotes, and `"`, `<` and
 # `>` inside them are escaped (by Python-Markdown, or by `_Reserialiser` for raw HTML).
-_LINK_ATTRIBUTE = re.compile(r'(<[a-zA-Z][^<>]*?\s(?:href|src)=")([^"]+)"')
+_LINK_ATTRIBUTE = LazyPattern(r'(<[a-zA-Z][^<>]*?\s(?:href|src)=")([^"]+)"')
 
 
 def relink(text: str, link: Callable[[str], str]) -> str:
@@ -154,8 +155,8 @@ class InlineMarkdown:
 
 
 #: A list item indented by other than a multiple of 4 spaces (GitHub's and kramdown's 2 or 3).
-_SHALLOW_ITEM = re.compile(r"^(?: {4})* {1,3}(?:[-*+]|\d{1,9}[.)])[ \t]", re.MULTILINE)
-_ITEM = re.compile(r"( *)(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+_SHALLOW_ITEM = LazyPattern(r"^(?: {4})* {1,3}(?:[-*+]|\d{1,9}[.)])[ \t]", re.MULTILINE)
+_ITEM = LazyPattern(r"( *)(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _FENCE = re.compile(r" *(`{3,}|~{3,})")
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ...lazy_pattern import LazyPattern
 from ..problems import Problem
 
-_FRONT_MATTER = re.compile(r"---[ \t]*\n(?:.*?\n)?(?:---|\.\.\.)[ \t]*(?=\n|$)", re.DOTALL)
+_FRONT_MATTER = LazyPattern(r"---[ \t]*\n(?:.*?\n)?(?:---|\.\.\.)[ \t]*(?=\n|$)", re.DOTALL)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 

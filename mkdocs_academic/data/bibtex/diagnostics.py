@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ...lazy_pattern import LazyPattern
 from ..problems import Problem
 from .records import EntryBlock, FreeText
 from .values import BRACE, COMMENT_LINES, snippet
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from bibtexparser.model import ExplicitComment, ParsingFailedBlock, Preamble
 
 #: `@type{key` or `@type(key` at the start of a block's raw text.
-BLOCK_KEY = re.compile(r"@\s*(\w*)\s*[{(]\s*([^,\s{}()]*)")
+BLOCK_KEY = LazyPattern(r"@\s*(\w*)\s*[{(]\s*([^,\s{}()]*)")
 _STRAY_AT = re.compile(r"^[ \t]*@\s*(\w*)", re.MULTILINE)
 _IGNORED_BLOCKS = ("comment", "preamble")
 _NOT_ENTRIES = ("comment", "preamble", "string")

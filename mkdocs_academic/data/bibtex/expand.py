@@ -12,6 +12,7 @@ import sys
 import unicodedata
 from collections.abc import Mapping
 
+from ...lazy_pattern import LazyPattern
 from ..models import Source
 from ..problems import Problem
 from .macros import Macros
@@ -21,7 +22,7 @@ from .split import RawBlock, SplitBib, SplitFile
 from .values import COMMENT_LINES, NAME, parse_value, snippet
 
 _UNDEFINED_HINT = "define it with @string or put the value in braces"
-_FIELD_START = re.compile(r"([^\s\"#%'(),={}]+)[ \t]*\n?[ \t]*=")
+_FIELD_START = LazyPattern(r"([^\s\"#%'(),={}]+)[ \t]*\n?[ \t]*=")
 
 
 def expand_bib_file(file: SplitBib, shared: Mapping[str, tuple[str, int]], previous: BibFile | None = None) -> BibFile:

@@ -15,19 +15,20 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 
+from ...lazy_pattern import LazyPattern
 from ..problems import Problem
 from .values import closing_brace, parse_value, snippet
 
 #: Sorting macros read as "drop the argument" in every file (their usual names).
 DEFAULT_NOOP_MACROS = frozenset({"noopsort", "SortNoop", "NOOPSORT"})
 
-_NEWCOMMAND = re.compile(
+_NEWCOMMAND = LazyPattern(
     r"\\(?:re|provide)?newcommand\*?\s*(?:\{\s*\\([A-Za-z]+)\s*\}|\\([A-Za-z]+))\s*\[\s*1\s*\]\s*\{\s*\}"
 )
-_DEF = re.compile(r"\\def\s*\\([A-Za-z]+)\s*#1\s*\{\s*\}")
+_DEF = LazyPattern(r"\\def\s*\\([A-Za-z]+)\s*#1\s*\{\s*\}")
 
 
-_TEXT_MACRO = re.compile(
+_TEXT_MACRO = LazyPattern(
     r"\\(?:re|provide)?newcommand\*?\s*(?:\{\s*\\([A-Za-z]+)\s*\}|\\([A-Za-z]+))\s*(?=\{)"
     r"|\\def\s*\\([A-Za-z]+)\s*(?=\{)"
 )
