@@ -347,6 +347,15 @@ def parse_time(bib: Path) -> float:
     return time.perf_counter() - start
 
 
+def runs_at(size: int, runs: int) -> int:
+    """How many runs a row of `size` entries gets: three times `runs` up to 100 entries (a
+    build takes a fraction of a second, and the rows there are differences of a few ms, so
+    the machine's noise weighs most), half of it at 10,000 (a build takes many seconds)."""
+    if size <= 100:
+        return 3 * runs
+    return max(runs // 2, 1) if size >= 10_000 else runs
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
@@ -659,7 +668,10 @@ def report(
 ) -> str:
     out: list[str] = []
     out.append(f"Machine: {machine()}.  ")
-    out.append(f"Medians of {runs} interleaved runs per row ({max(runs // 2, 1)} at 10,000 entries).")
+    out.append(
+        f"Medians of {runs} interleaved runs per row ({runs_at(100, runs)} up to 100 entries,"
+        f" {runs_at(10_000, runs)} at 10,000)."
+    )
     out += [f"Note: {note}" for note in notes]
     out.append("")
     out += defaults[0]
@@ -777,7 +789,12 @@ def measure_default_configuration(
         for size in sizes:
             sites = defaults.make_default_sites(work, theme, entries, size)
             row = defaults.measure_defaults(
-                sites, work / f"defaults-out-{theme}-{size}", args.runs, timed_build, parse_time, ACADEMIC_TIMER
+                sites,
+                work / f"defaults-out-{theme}-{size}",
+                runs_at(size, args.runs),
+                timed_build,
+                parse_time,
+                ACADEMIC_TIMER,
             )
             rows.append(row)
             print(
@@ -860,8 +877,7 @@ def main() -> None:
                     if size > len(entries):
                         continue
                     sites = make_sites(work, name, entries, size, theme)
-                    runs = max(args.runs // 2, 1) if size >= 10_000 else args.runs
-                    row = measure_listing(sites, work / f"out-{name}-{theme}-{size}", runs)
+                    row = measure_listing(sites, work / f"out-{name}-{theme}-{size}", runs_at(size, args.runs))
                     rows.append(row)
                     print(
                         f"{name:>9} {theme:>8} {size:>6,}: bare {ms(row.bare)}, plugin build {ms(row.plugin_build)}, "
