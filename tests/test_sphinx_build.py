@@ -562,7 +562,11 @@ def test_be_found_and_cited_outputs(tmp_path: Path) -> None:
     )
     feed = etree.parse(out / "feed.xml").getroot()
     atom = "{http://www.w3.org/2005/Atom}"
-    links = [entry.find(f"{atom}link").get("href") for entry in feed.iter(f"{atom}entry")]
+    links: list[str] = []
+    for entry in feed.iter(f"{atom}entry"):
+        link = entry.find(f"{atom}link")
+        assert link is not None, "a feed entry without a link"
+        links.append(str(link.get("href")))
     assert links and all(
         link.startswith("https://example.org/ada/news.html#news-") or "example.org/" in link for link in links
     )
