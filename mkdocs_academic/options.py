@@ -23,6 +23,7 @@ from typing import Any, Literal, NamedTuple
 
 from .data.dates import parse_partial_date
 from .data.entry_types import KNOWN_ENTRY_TYPES
+from .data.models import EMPTY_MAPPING
 from .data.query import CATEGORIES, GROUPINGS, SORTS
 from .data.yamlfile import did_you_mean
 from .render.labels import LANGUAGES, Labels, shipped_language
@@ -415,7 +416,6 @@ SITE_OPTIONS: Mapping[str, SiteOption] = _table(
 
 #: The labels' language when neither the options nor the host give one.
 DEFAULT_LANGUAGE = "en"
-_EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 
 class SiteOptions(NamedTuple):
@@ -425,7 +425,7 @@ class SiteOptions(NamedTuple):
     data_dir: Path = Path("data")
     me: tuple[str, ...] = ()
     language: str | None = None
-    labels: Mapping[str, str] = _EMPTY
+    labels: Mapping[str, str] = EMPTY_MAPPING
     allow_html: bool = False
     max_authors: int = 0
     template_dirs: tuple[Path, ...] = ()
@@ -443,12 +443,12 @@ class SiteOptions(NamedTuple):
     feed_title: str | None = None
     citation_style: str = "numeric"
     # Site-wide block defaults as written; `parse_options` applies them under each block's own.
-    publications: Mapping[str, Any] = _EMPTY
-    publication: Mapping[str, Any] = _EMPTY
-    news: Mapping[str, Any] = _EMPTY
-    experience: Mapping[str, Any] = _EMPTY
-    bibliography: Mapping[str, Any] = _EMPTY
-    profile: Mapping[str, Any] = _EMPTY
+    publications: Mapping[str, Any] = EMPTY_MAPPING
+    publication: Mapping[str, Any] = EMPTY_MAPPING
+    news: Mapping[str, Any] = EMPTY_MAPPING
+    experience: Mapping[str, Any] = EMPTY_MAPPING
+    bibliography: Mapping[str, Any] = EMPTY_MAPPING
+    profile: Mapping[str, Any] = EMPTY_MAPPING
 
     def block_defaults(self) -> dict[str, Mapping[str, Any]]:
         """Block name -> its site-wide defaults. `citation_style` is the default `style` of

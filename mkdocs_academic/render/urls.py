@@ -9,9 +9,9 @@ result never depends on the order of the data files.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from types import MappingProxyType
 from typing import NamedTuple
 
+from ..data.models import EMPTY_MAPPING
 from ..slugs import slugify_key
 
 
@@ -43,8 +43,8 @@ class OutputUrls(NamedTuple):
     Empty when the Markdown extension runs without the MkDocs plugin: then entries link nowhere.
     """
 
-    pages: Mapping[str, str] = MappingProxyType({})
-    bib_files: Mapping[str, str] = MappingProxyType({})
+    pages: Mapping[str, str] = EMPTY_MAPPING
+    bib_files: Mapping[str, str] = EMPTY_MAPPING
 
     def page(self, key: str) -> str:
         """The URL of the publication's page, or ""."""
