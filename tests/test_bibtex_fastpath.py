@@ -90,13 +90,13 @@ def test_fast_path_values_lines_and_comments() -> None:
     )
     [(entry, line, field_lines), (comment, comment_line, _)] = fast_records(text, 10)
     assert (entry.entry_type, entry.key, line) == ("inproceedings", "spaced", 10)
-    assert entry.fields == [
+    assert entry.fields == (
         ("title", "{Tabs {and} braces}"),
         ("year", "1999"),
         ("% note", "{old}"),
         ("series", 'ser # " part " # {two}'),
-    ]
-    assert field_lines == [12, 14, 16, 17]
+    )
+    assert field_lines == (12, 14, 16, 17)
     assert (comment.comment, comment_line) == ("% after\nfree text", 18)
     assert_same(text)
 

@@ -124,7 +124,7 @@ class DataStore:
         # .bib path -> (the split it was expanded from, the shared macros it was expanded with, result)
         self._expanded: dict[Path, tuple[SplitBib, dict[str, tuple[str, int]], BibFile]] = {}
         # entry key -> (the expanded entry, its Publication or None, the problems found); see `_publication`
-        self._publications: dict[str, tuple[RawEntry, Publication | None, list[Problem]]] = {}
+        self._publications: dict[str, tuple[RawEntry, Publication | None, tuple[Problem, ...]]] = {}
         #: How many files were parsed (not served from the cache) since the store was made.
         self.parse_count = 0
 
@@ -315,7 +315,7 @@ class DataStore:
         self,
         entry: RawEntry,
         order: int,
-        previous: dict[str, tuple[RawEntry, Publication | None, list[Problem]]],
+        previous: dict[str, tuple[RawEntry, Publication | None, tuple[Problem, ...]]],
         problems: list[Problem],
     ) -> Publication | None:
         """The `Publication` of an expanded entry, reused from the last load when the entry is
@@ -339,7 +339,7 @@ class DataStore:
                 )
             except Exception as error:  # noqa: BLE001 - last resort: name the entry, keep building
                 found.append(_internal_error(entry.source.path, entry.source.line, f"entry '{entry.key}'", error))
-            hit = (entry, publication, found)
+            hit = (entry, publication, tuple(found))
         elif hit[1] is not None and hit[1].order != order:
             hit = (entry, hit[1]._replace(order=order), hit[2])
         self._publications[entry.key] = hit

@@ -72,10 +72,10 @@ class _LineFinder:
         self._position = found
         return self._line
 
-    def field_lines(self, block: Entry, entry_line: int) -> list[int]:
+    def field_lines(self, block: Entry, entry_line: int) -> tuple[int, ...]:
         """Line of the `=` of each field of `block`."""
         if self.exact:
-            return [(item.start_line or 0) + 1 + self._offset for item in block.fields]
+            return tuple((item.start_line or 0) + 1 + self._offset for item in block.fields)
         raw = block.raw or ""
         lines: list[int] = []
         cursor, line = 0, entry_line
@@ -89,7 +89,7 @@ class _LineFinder:
             value_at = raw.find(item.value, equals) if item.value else -1
             cursor = equals + 1 if value_at < 0 else value_at + len(item.value)
             line += raw.count("\n", equals, cursor)
-        return lines
+        return tuple(lines)
 
 
 def bibtexparser_records(text: str, first_line: int) -> list[Record]:
@@ -108,13 +108,13 @@ def bibtexparser_records(text: str, first_line: int) -> list[Record]:
             text_lines = text_lines or text.split("\n")
             if text_lines[line - first_line].lstrip().startswith("%"):
                 if isinstance(block, ParsingFailedBlock):
-                    records.append((CommentedOut(), line, []))
+                    records.append((CommentedOut(), line, ()))
                 continue
         if isinstance(block, Entry):
-            fields = [(sys.intern(item.key), item.value) for item in block.fields]
+            fields = tuple((sys.intern(item.key), item.value) for item in block.fields)
             records.append((EntryBlock(block.entry_type, block.key, fields), line, finder.field_lines(block, line)))
         elif isinstance(block, ImplicitComment):
-            records.append((FreeText(block.comment), line, []))
+            records.append((FreeText(block.comment), line, ()))
         else:
-            records.append((block, line, []))
+            records.append((block, line, ()))
     return records

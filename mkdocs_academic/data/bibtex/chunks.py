@@ -28,7 +28,7 @@ class ParsedChunks:
 
     chunks: list[str]
     lines: list[int]  # the line each chunk starts on
-    records: list[list[Record]]
+    records: list[tuple[Record, ...]]
     #: How many chunks this split gave to a reader; the others were kept from the previous split.
     reparsed: int = 0
 
@@ -80,7 +80,7 @@ def parse_blocks(text: str, previous: ParsedChunks | None, *, fast: bool) -> tup
         shift = lines[stop] - old.lines[old_stop]
         for kept in old.records[old_stop:]:
             records_by_chunk.append(
-                [(block, line + shift, [at + shift for at in field_lines]) for block, line, field_lines in kept]
+                tuple((block, line + shift, tuple(at + shift for at in lines)) for block, line, lines in kept)
                 if shift
                 else kept
             )
@@ -88,10 +88,10 @@ def parse_blocks(text: str, previous: ParsedChunks | None, *, fast: bool) -> tup
     return [record for chunk in records_by_chunk for record in chunk], parsed
 
 
-def _parse_chunks(chunks: list[str], lines: list[int], first: int, stop: int, fast: bool) -> list[list[Record]]:
+def _parse_chunks(chunks: list[str], lines: list[int], first: int, stop: int, fast: bool) -> list[tuple[Record, ...]]:
     """The records of chunks `first` to `stop` (excluded), by chunk: by the fast reader where it
     applies (with `fast`), else by bibtexparser, which gets each run of such chunks at once."""
-    result: list[list[Record]] = []
+    result: list[tuple[Record, ...]] = []
     run = first  # the first chunk of the run still to give to bibtexparser
     for index in range(first, stop):
         records = fast_records(chunks[index], lines[index]) if fast else None
@@ -106,7 +106,7 @@ def _parse_chunks(chunks: list[str], lines: list[int], first: int, stop: int, fa
     return result
 
 
-def _parse_run(chunks: list[str], lines: list[int], first: int, stop: int) -> list[list[Record]]:
+def _parse_run(chunks: list[str], lines: list[int], first: int, stop: int) -> list[tuple[Record, ...]]:
     """bibtexparser's records of chunks `first` to `stop` (excluded), by chunk.
 
     An unclosed block ends where the next chunk's block starts ("Unexpected block start"): the
@@ -120,14 +120,14 @@ def _parse_run(chunks: list[str], lines: list[int], first: int, stop: int) -> li
     return _by_chunk(_bibtexparser_records(text, lines[first]), lines, first, stop)
 
 
-def _by_chunk(records: list[Record], lines: list[int], first: int, stop: int) -> list[list[Record]]:
+def _by_chunk(records: list[Record], lines: list[int], first: int, stop: int) -> list[tuple[Record, ...]]:
     """`records` of chunks `first` to `stop` (excluded) sorted into their chunks; others dropped."""
     result: list[list[Record]] = [[] for _ in range(first, stop)]
     for record in records:
         index = bisect.bisect_right(lines, record[1]) - 1
         if first <= index < stop:
             result[index - first].append(record)
-    return result
+    return [tuple(chunk_records) for chunk_records in result]
 
 
 def _bibtexparser_records(text: str, first_line: int) -> list[Record]:

@@ -64,17 +64,19 @@ def expand_split(split: SplitFile, macros: Macros, previous: ExpansionMemo | Non
     taken = set(split.keys)
     noops = DEFAULT_NOOP_MACROS | split.noop_macros
     known = previous.entries if previous is not None else {}
-    memo: dict[EntrySignature, tuple[RawEntry, list[Problem], list[RawField]]] = {}
+    memo: dict[EntrySignature, tuple[RawEntry, tuple[Problem, ...], tuple[RawField, ...]]] = {}
     for block in split.entries:
         if not block.key:  # its generated key depends on the other entries
             bib.entries.append(_expand_entry(block, split.path, macros, bib.problems, taken, noops, split.text_macros))
             continue
         signature = (id(block.fields), block.line)
         hit = known.get(signature) or memo.get(signature)
-        if hit is None or hit[2] is not block.fields:
+        # An entry without fields is never taken from the memo: its empty tuple is Python's
+        # one empty tuple, the same object for every such entry.
+        if hit is None or hit[2] is not block.fields or not block.fields:
             found: list[Problem] = []
             entry = _expand_entry(block, split.path, macros, found, taken, noops, split.text_macros)
-            hit = (entry, found, block.fields)
+            hit = (entry, tuple(found), block.fields)
         memo[signature] = hit
         bib.entries.append(hit[0])
         bib.problems.extend(hit[1])

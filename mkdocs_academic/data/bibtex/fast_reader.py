@@ -50,7 +50,7 @@ def _field_pattern(closer: str) -> re.Pattern[str]:
     return re.compile(rf"({_PLAIN}*)=({_VALUE})([,{closer}])")
 
 
-def fast_records(chunk: str, line: int) -> list[Record] | None:
+def fast_records(chunk: str, line: int) -> tuple[Record, ...] | None:
     """The records bibtexparser would give for `chunk` (which starts on line `line`), when the
     chunk is blank, or one well-formed entry followed by blanks or by free text without `@`
     (an implicit comment); else None.
@@ -58,7 +58,7 @@ def fast_records(chunk: str, line: int) -> list[Record] | None:
     The entry's line is that of its `@` (the chunk's first line), a field's that of its `=`.
     Duplicate field names fall back, so that bibtexparser stays the reference for them."""
     if not chunk or chunk.isspace():
-        return []  # blanks between entries: bibtexparser drops an empty implicit comment
+        return ()  # blanks between entries: bibtexparser drops an empty implicit comment
     head = _FAST_HEAD.match(chunk)
     if head is None:
         return None
@@ -89,7 +89,7 @@ def fast_records(chunk: str, line: int) -> list[Record] | None:
         position = found.end()
     if len(dict(fields)) < len(fields):
         return None
-    records: list[Record] = [(EntryBlock(entry_type, head.group(3), fields), line, field_lines)]
+    entry: Record = (EntryBlock(entry_type, head.group(3), tuple(fields)), line, tuple(field_lines))
     if _BLANK_TO_END.match(chunk, position) is None:
         # Free text after the entry: bibtexparser's implicit comment, unless an `@` in it starts a block.
         rest = chunk[position:]
@@ -97,5 +97,5 @@ def fast_records(chunk: str, line: int) -> list[Record] | None:
             return None
         comment = rest.strip()
         comment_line = line + chunk.count("\n", 0, position + len(rest) - len(rest.lstrip()))
-        records.append((FreeText(comment), comment_line, []))
-    return records
+        return (entry, (FreeText(comment), comment_line, ()))
+    return (entry,)

@@ -41,8 +41,8 @@ class ExpansionMemo:
 
     own: Mapping[str, tuple[str, int]]
     shared: Mapping[str, tuple[str, int]]
-    # the fields list is kept in the value, so that its id() is not reused while it is here
-    entries: dict[EntrySignature, tuple[RawEntry, list[Problem], list[RawField]]]
+    # the fields tuple is kept in the value, so that its id() is not reused while it is here
+    entries: dict[EntrySignature, tuple[RawEntry, tuple[Problem, ...], tuple[RawField, ...]]]
     noop_macros: frozenset[str] = frozenset()  # the `@preamble` sorting macros dropped
     text_macros: Mapping[str, str] = field(default_factory=dict)  # the `@preamble` text macros
 

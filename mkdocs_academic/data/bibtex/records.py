@@ -19,7 +19,7 @@ class EntryBlock(NamedTuple):
 
     entry_type: str
     key: str
-    fields: list[RawField]
+    fields: tuple[RawField, ...]
 
 
 class FreeText(NamedTuple):
@@ -34,4 +34,4 @@ class CommentedOut:
 
 # A block (an entry as `EntryBlock`, free text as `FreeText`, any other block bibtexparser's,
 # unwrapped), its line, its fields' lines.
-Record = tuple["Block | EntryBlock | FreeText | CommentedOut", int, list[int]]
+Record = tuple["Block | EntryBlock | FreeText | CommentedOut", int, tuple[int, ...]]

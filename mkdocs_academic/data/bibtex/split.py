@@ -39,8 +39,8 @@ class RawBlock(NamedTuple):
     entry_type: str
     key: str
     line: int
-    fields: list[RawField]  # raw names and values
-    field_lines: list[int]
+    fields: tuple[RawField, ...]  # raw names and values
+    field_lines: tuple[int, ...]
 
 
 @dataclass
@@ -250,7 +250,7 @@ def _add_entry(
     result: SplitFile,
     block: EntryBlock,
     line: int,
-    field_lines: list[int],
+    field_lines: tuple[int, ...],
     first_key_line: dict[str, int],
 ) -> None:
     key = block.key.strip()
