@@ -781,7 +781,7 @@ def measure_default_configuration(
 ) -> tuple[list[str], list[str]]:
     """The rows of bench/defaults.py: per page, exports, fixed cost, serve and memory, each theme."""
     rows: list[defaults.DefaultRow] = []
-    fixed: dict[str, tuple[float, float]] = {}
+    fixed: dict[str, tuple[float, float, float]] = {}
     serve_rows: list[defaults.DefaultServe] = []
     memory_rows: dict[str, tuple[float, float]] = {}
     sizes = [size for size in defaults.SIZES if size <= len(entries) and (not args.quick or size <= 100)]
@@ -804,7 +804,8 @@ def measure_default_configuration(
             )
         small = defaults.make_default_sites(work, theme, entries, defaults.FIXED_SIZE)
         fixed[theme] = defaults.fixed_cost(small, work / f"fixed-out-{theme}", args.runs)
-        print(f" defaults {theme:>8} fixed: bare {ms(fixed[theme][0])}, plugin {ms(fixed[theme][1])}", flush=True)
+        bare, plugin, cost = fixed[theme]
+        print(f" defaults {theme:>8} fixed: bare {ms(bare)}, plugin {ms(plugin)}, fixed cost {cost:.2f}x", flush=True)
         if args.quick:
             continue
         sites = defaults.make_default_sites(work, theme, entries, defaults.SERVE_SIZE)
