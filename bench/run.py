@@ -377,6 +377,8 @@ class Row:
     bibtex_own: float | None = None
     bibtex_failed: int | None = None
     theme: str = "mkdocs"
+    # the median of each run's own / parse (the two are measured side by side in one run)
+    own_per_parse: float = float("nan")
 
 
 def measure_listing(sites: Sites, out: Path, runs: int) -> Row:
@@ -406,6 +408,7 @@ def measure_listing(sites: Sites, out: Path, runs: int) -> Row:
         row.bibtex_own = median(samples["bibtex_own"])
         row.bibtex_failed = bibtex_failures(out / "bibtex", sites.keys)
     row.theme = sites.theme
+    row.own_per_parse = median([own / parse for own, parse in zip(samples["own"], samples["parse"], strict=True)])
     return row
 
 
@@ -686,7 +689,7 @@ def report(
         failed = "–" if row.bibtex_failed is None else f"{row.bibtex_failed} ({row.bibtex_failed / row.count:.0%})"
         out.append(
             f"| {row.name} | {row.theme} | {row.count:,} | {ms(row.bare)} | {ms(row.plugin_build)} | {ms(row.plugin_own)} "
-            f"| {ms(row.parse)} | {ratio(row.plugin_own, row.parse)} | {ms(row.bibtex_own)} "
+            f"| {ms(row.parse)} | {row.own_per_parse:.2f}x | {ms(row.bibtex_own)} "
             f"| {ratio(row.bibtex_own, row.plugin_own)} | {failed} |"
         )
     out.append("")
@@ -743,8 +746,8 @@ def report(
     real = [row for row in thousand if row.name == "petsc"] or thousand
     for row in real:
         out.append(
-            f"- {row.name}, {row.theme}, 1,000 entries: plugin's own cost {ratio(row.plugin_own, row.parse)} bibtexparser's parse "
-            f"(target ≤ 2x): {verdict(row.plugin_own <= 2 * row.parse)}"
+            f"- {row.name}, {row.theme}, 1,000 entries: plugin's own cost {row.own_per_parse:.2f}x bibtexparser's parse "
+            f"(target ≤ 2x): {verdict(row.own_per_parse <= 2)}"
         )
         if row.bibtex_own is not None:
             out.append(
