@@ -18,6 +18,7 @@ figure is the median of several runs; the compared runs are interleaved run by r
 from __future__ import annotations
 
 import argparse
+import functools
 import re
 import statistics
 import tempfile
@@ -91,8 +92,8 @@ def resplit(entries: list[str], size: int, work: Path, runs: int) -> str:
         incremental.append(time.perf_counter() - started)
         assert [raw.line for raw in again.split.entries] == [raw.line for raw in fresh.split.entries]
         macros = shared_macros([fresh])
-        expand_scratch.append(timed(lambda f=fresh, m=macros: expand_bib_file(f, m)))
-        expand_incremental.append(timed(lambda a=again, m=macros: expand_bib_file(a, m, before_bib)))
+        expand_scratch.append(timed(functools.partial(expand_bib_file, fresh, macros)))
+        expand_incremental.append(timed(functools.partial(expand_bib_file, again, macros, before_bib)))
     split_ratio = median_ms(scratch) / median_ms(incremental)
     expand_ratio = median_ms(expand_scratch) / median_ms(expand_incremental)
     return (

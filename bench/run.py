@@ -31,13 +31,14 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import bibtexparser
 import default_config as defaults
 import yaml
 from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
+from mkdocs.config import config_options, load_config
 from mkdocs.config.defaults import MkDocsConfig
 from static_pages import static_listing
 
@@ -51,7 +52,7 @@ from mkdocs_academic.plugin import ASSETS_DIR, AcademicPlugin
 from mkdocs_academic.render.environment import COMPILED_TEMPLATES, Renderer
 
 try:  # optional: only in the bench venv (bench/requirements.txt), never a runtime dependency
-    from mkdocs_bibtex.plugin import BibTexPlugin
+    from mkdocs_bibtex.plugin import BibTexPlugin  # type: ignore[import-not-found,import-untyped,unused-ignore]
 except ImportError:  # pragma: no cover - depends on the environment
     BibTexPlugin = None
 
@@ -231,8 +232,9 @@ class PhaseTimer:
         self.total = 0.0
         self._depth = 0
 
-    def wrap(self, cls: type, name: str) -> None:
-        original = getattr(cls, name)
+    def wrap(self, owner: type | ModuleType, name: str) -> None:
+        """Time `owner.name` (a method of a class, or a function of a module)."""
+        original = getattr(owner, name)
 
         @functools.wraps(original)
         def timed(*args: Any, **kwargs: Any) -> Any:
@@ -245,7 +247,7 @@ class PhaseTimer:
                 if self._depth == 0:
                     self.total += time.perf_counter() - start
 
-        setattr(cls, name, timed)
+        setattr(owner, name, timed)
 
     def wrap_events(self, cls: type) -> None:
         """Wrap every MkDocs event handler a plugin class defines."""
@@ -281,7 +283,7 @@ def forget_plugins() -> None:
     LaTeX, parsed names, rendered Markdown, label files, compiled templates), so that a build
     starts cold, as `mkdocs build` in a fresh process does."""
     for key, option in MkDocsConfig._schema:
-        if key == "plugins":
+        if key == "plugins" and isinstance(option, config_options.Plugins):
             option.plugin_cache.clear()
     for name, module in list(sys.modules.items()):
         if not name.startswith("mkdocs_academic."):
