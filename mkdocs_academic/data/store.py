@@ -294,9 +294,10 @@ class DataStore:
         aliases: dict[str, str] = {}
         previous, self._publications = self._publications, {}
         for order, entry in enumerate(entries):
-            for alias in entry.fields.get("ids", "").split(","):
-                if alias.strip():
-                    aliases.setdefault(alias.strip().casefold(), entry.key)
+            if "ids" in entry.fields:
+                for alias in entry.fields["ids"].split(","):
+                    if alias.strip():
+                        aliases.setdefault(alias.strip().casefold(), entry.key)
             if entry.key in parents:  # the parent keys as written (resolve_crossrefs)
                 # A container as a citation shows it: its own problems were never reported
                 # (it is no publication of the list), and are not now.

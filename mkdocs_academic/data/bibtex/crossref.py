@@ -68,8 +68,9 @@ def resolve_crossrefs(
             by_key[folded] = entry
             ordered.append(entry)
     for entry in ordered:  # biblatex aliases: `ids = {old-key, other}`; a real key wins
-        for alias in _key_list(entry.fields.get("ids", "")):
-            by_key.setdefault(alias.casefold(), entry)
+        if "ids" in entry.fields:
+            for alias in _key_list(entry.fields["ids"]):
+                by_key.setdefault(alias.casefold(), entry)
 
     resolved: dict[str, RawEntry] = {}
     parents: set[str] = {entry.key for entry in ordered if entry.entry_type in NOT_PUBLICATION_TYPES}
@@ -104,7 +105,8 @@ def resolve_crossrefs(
         folded = entry.key.casefold()
         if folded in resolved:
             return resolved[folded]
-        entry = xdata(entry, frozenset())
+        if "xdata" in entry.fields:
+            entry = xdata(entry, frozenset())
         target = entry.fields.get("crossref", "").strip()
         if not target:
             resolved[folded] = entry
@@ -139,6 +141,8 @@ def _missing_references(entries: Sequence[RawEntry], by_key: dict[str, RawEntry]
     warns about them. `xref` only links (biblatex inherits nothing through it)."""
     problems: list[Problem] = []
     for entry in entries:
+        if "xref" not in entry.fields and "entryset" not in entry.fields:
+            continue  # nearly every entry
         xref = entry.fields.get("xref", "").strip()
         if xref and xref.casefold() not in by_key:
             problems.append(
